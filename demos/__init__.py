@@ -1,0 +1,1 @@
+"""One small, honest, runnable implementation per pattern family (``python -m demos.NAME``)."""

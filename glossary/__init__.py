@@ -1,0 +1,1 @@
+"""The symbol glossary: one data file per meaning, chosen by context cues."""
