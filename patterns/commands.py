@@ -7,6 +7,8 @@ decides whether ``f(x)`` is a function call or a product.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from patterns.lexer import ROW_BREAK
 from patterns.parsing_base import Local, ParsingBase
 from patterns.tree import (
@@ -67,6 +69,8 @@ MATRIX_ENVIRONMENTS = frozenset(
 )
 _OPNAME_FONTS = frozenset({"rm", "", "sf", "tt"})
 _CALL_OPENERS = frozenset({"(", "[", r"\{"})
+_OBJECTIVE_OPERATORS = frozenset("max min sup inf argmax argmin".split())
+"""Limit operators whose body is the whole objective that follows, sums included."""
 
 
 def _base_symbol(node: Node) -> Symbol | None:
@@ -182,6 +186,13 @@ class CommandParser(ParsingBase):
 
     def brace_group(self) -> Node:
         start = self.pos
+        inner = self.peek()
+        closing = self.peek(2)
+        if (inner is not None and inner.kind == "char" and not inner.text.isalnum()
+                and closing is not None and closing.kind == "close" and inner.text not in OPENERS
+                and inner.text != "|"):
+            self.pos += 3
+            return Symbol(inner.text, span=(inner.start, inner.end))  # x^{*}, \theta^{-}
         self.pos += 1
         self.bars.append(None)
         saved_rows, self.row_context = self.row_context, False
@@ -225,9 +236,7 @@ class CommandParser(ParsingBase):
         tok = self.cur
         if tok is not None and tok.text in CLOSERS:
             self.pos += 1
-            close = tok.text
-        elif tok is None or tok.text in (ROW_BREAK, "&", r"\end"):
-            close = ""
+            close = "" if tok.text == r"\right." else tok.text
         else:
             raise Local(f"missing closing bracket for {opener}")
         if result.given is None and len(result.items) > 1 and "\\|" in result.seps:
@@ -311,6 +320,9 @@ class CommandParser(ParsingBase):
 
     def calls(self, head: Node) -> bool:
         """Whether ``head(...)`` is a function call rather than a product with a bracket."""
+        if isinstance(head, Hole):
+            # In a template, ``?p(?x)`` (no space) is a call with an unknown head.
+            return self.cur is not None and self.cur.start == head.span[1]
         sym = _base_symbol(head)
         if sym is None:
             return False
@@ -398,7 +410,7 @@ class CommandParser(ParsingBase):
         if op.name in LIMIT_OPERATORS:
             if sub is None and sup is None and tok is not None and tok.text in ("(", r"\{"):
                 return self.call(op, start)
-            body = self.parse_term(leading_sign=True)  # type: ignore[attr-defined]
+            body = self.limits_body(op.name)
             return BigOp(op.name, body, sub, sup, span=self.span_from(start))
         head: Node = op
         if sub is not None or sup is not None or primes:
@@ -409,6 +421,13 @@ class CommandParser(ParsingBase):
         if arg is None:
             return head
         return Apply(head, (arg,), bracket="", span=self.span_from(start))
+
+    def limits_body(self, name: str) -> Node | None:
+        """What ``\max_x`` applies to: for min/max/arg-min/sup/inf the whole objective that
+        follows (``\min_G \max_D a + b`` optimises ``a + b``), for ``\lim`` one term."""
+        if name in _OBJECTIVE_OPERATORS:
+            return self.parse_additive()  # type: ignore[attr-defined]
+        return self.parse_term(leading_sign=True)  # type: ignore[attr-defined]
 
     def big_operator(self, op: str) -> Node:
         start = self.pos
@@ -452,7 +471,7 @@ class CommandParser(ParsingBase):
 
     def limits_operator(self, op: OpName, start: int) -> Node:
         sub, sup, _ = self.read_scripts()
-        body = self.parse_term(leading_sign=True)  # type: ignore[attr-defined]
+        body = self.limits_body(op.name)
         return BigOp(op.name, body, sub, sup, span=self.span_from(start))
 
     def mathop(self) -> Node:
@@ -475,9 +494,10 @@ class CommandParser(ParsingBase):
             return self.finish_opname(op, start)
         saved, self.font = self.font, font
         try:
-            return self.argument()
+            node = self.argument()
         finally:
             self.font = saved
+        return replace(node, span=self.span_from(start))  # \bm{x} as a whole maps to x
 
     def _word_argument(self) -> str | None:
         """The letters of a ``{softmax}`` argument, if it is one plain word."""

@@ -34,7 +34,18 @@ def lex(latex: str, *, holes: bool = False) -> list[Token]:
     raw = [t for t in tokenize(latex) if t.kind != "space"]
     tokens = _combine(_translate(raw), holes)
     tokens = _drop_layout_environments(tokens)
-    return _settle_row_breaks(tokens)
+    return _drop_trailing_punctuation(_settle_row_breaks(tokens))
+
+
+def _drop_trailing_punctuation(tokens: list[Token]) -> list[Token]:
+    """The full stop or comma that ends a display belongs to the sentence, not the formula."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else None
+        if tok.text in (".", ",", ";") and tok.kind == "char" and nxt in (None, ROW_BREAK):
+            continue
+        out.append(tok)
+    return out
 
 
 def _translate(tokens: list[Token]) -> list[Token]:
@@ -71,7 +82,13 @@ def _combine(tokens: list[Token], holes: bool) -> list[Token]:
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.text in (r"\left", r"\right", r"\big") and nxt is not None and nxt.text == ".":
+            if tok.text == r"\right":
+                out.append(_merge(tok, nxt, r"\right."))
             i += 2
+            continue
+        if tok.text in (r"\left", r"\right", r"\big") and nxt is not None and nxt.text != ".":
+            tokens[i + 1] = _merge(tok, nxt, nxt.text, nxt.kind)  # span covers \left(
+            i += 1
             continue
         if tok.text in IGNORED and tok.text != "&":
             i += 1

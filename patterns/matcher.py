@@ -9,11 +9,23 @@ a template means "any", and a norm's order is optional.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 
+from patterns.equivalences import (
+    exp_argument,
+    is_difference,
+    is_transpose,
+    mirrored_relation,
+    negated,
+    parameter_list,
+    same_relation,
+    same_word,
+)
 from patterns.tree import (
+    Abs,
     Add,
+    Apply,
     BigOp,
     Expectation,
     Group,
@@ -23,15 +35,21 @@ from patterns.tree import (
     Norm,
     Number,
     OpName,
+    Relation,
     Script,
+    Seq,
     Symbol,
+    Text,
 )
 
 Bindings = dict[str, Node]
 
 _SAME_LETTER = {r"\varepsilon": r"\epsilon", r"\varphi": r"\phi", r"\vartheta": r"\theta",
                 r"\varrho": r"\rho", r"\varsigma": r"\sigma", r"\varpi": r"\pi"}
-_PRODUCT_OPS = {"": "", r"\cdot": "", "*": "", r"\times": r"\times"}
+_PRODUCT_OPS = {"": "", r"\cdot": "", "*": "", r"\times": r"\times", r"\odot": ""}
+"""Product spellings that mean the same; ``\odot`` (elementwise) counts as an ordinary product,
+since no pattern's meaning turns on the difference (``\sigma \odot \epsilon`` vs ``\sigma
+\epsilon``)."""
 _OPTIONAL_IN_TEMPLATE = {Expectation: ("sub", "sup"), BigOp: ("lower", "upper")}
 MAX_PERMUTATION_ITEMS = 8
 """Longer sums/products are matched only in order: bounds the commutative search."""
@@ -61,35 +79,99 @@ def _match(t: Node, s: Node, b: Bindings) -> Iterator[Bindings]:
         if isinstance(s, Group) and s.open in ("(", "[") and s.body is not None:
             yield from _match(t.body, s.body, b)
         return
-    if isinstance(t, Script):
-        yield from _match_script(t, s, b)
+    if isinstance(s, Group) and s.open in ("(", "[") and s.body is not None:
+        # Redundant brackets in the paper do not hide what is inside them.
+        yield from _match(t, s.body, b)
+        return
+    if (t_exp := exp_argument(t)) is not None:
+        if (s_exp := exp_argument(s)) is not None:
+            yield from _match(t_exp, s_exp, b)
+        return
+    handler = _BEFORE_TYPE_CHECK.get(type(t))
+    if handler is not None:
+        yield from handler(t, s, b)
+        return
+    if isinstance(t, Symbol) and _only_subscripted(s):
+        # A template letter without a subscript covers the subscripted letter: ``D`` is
+        # also ``D_\phi``, ``\nabla`` also ``\nabla_\theta``.
+        yield from _match(t, s.base, b)  # type: ignore[attr-defined]
         return
     if type(t) is not type(s):
         return
-    if isinstance(t, Symbol):
-        s_sym: Symbol = s  # type: ignore[assignment]
-        if (_SAME_LETTER.get(t.name, t.name) == _SAME_LETTER.get(s_sym.name, s_sym.name)
-                and _font(t.font) == _font(s_sym.font)):
-            yield b
+    yield from _SAME_TYPE.get(type(t), _match_fields)(t, s, b)
+
+
+def _only_subscripted(s: Node) -> bool:
+    return isinstance(s, Script) and s.sub is not None and s.sup is None and not s.primes
+
+
+def _match_word(t: Node, s: Node, b: Bindings) -> Iterator[Bindings]:
+    """Operator names compare as words (``\mathrm{KL}`` = ``KL`` = ``D_{KL}``), and like
+    letters they cover a subscripted form (``\mathrm{Var}_{x \sim p}``)."""
+    if same_word(t, s):
+        yield b
+    elif _only_subscripted(s):
+        yield from _match(t, s.base, b)  # type: ignore[attr-defined]
+
+
+def _match_symbol(t: Symbol, s: Symbol, b: Bindings) -> Iterator[Bindings]:
+    if t.name == r"\top":
+        same = is_transpose(s)
+    else:
+        same = (_SAME_LETTER.get(t.name, t.name) == _SAME_LETTER.get(s.name, s.name)
+                and _font(t.font) == _font(s.font))
+    if same:
+        yield b
+
+
+def _match_number(t: Number, s: Number, b: Bindings) -> Iterator[Bindings]:
+    if _same_number(t.text, s.text):
+        yield b
+
+
+def _match_apply(t: Apply, s: Apply, b: Bindings) -> Iterator[Bindings]:
+    """Calls: ``max``/``min`` ignore argument order, ``;`` and ``|`` both separate a density's
+    parameters, and a lone hole argument takes the whole argument list (``\epsilon_\theta(?in)``
+    covers ``\epsilon_\theta(x_t, t)``)."""
+    args = parameter_list(s.args) if t.seps[:1] == (";",) else s.args
+    if len(t.args) == 1 and isinstance(t.args[0], Hole) and len(args) > 1:
+        args = (Seq(args, s.seps, span=(args[0].span[0], args[-1].span[1])),)
+    if isinstance(t.head, OpName) and t.head.name in _SYMMETRIC_CALLS:
+        for b2 in _match(t.head, s.head, b):
+            yield from _match_multiset(list(t.args), list(args), b2, Seq, "")
         return
-    if isinstance(t, Number):
-        if _same_number(t.text, s.text):  # type: ignore[attr-defined]
-            yield b
+    yield from _match_pairs([(t.head, s.head), (t.args, args)], b)
+
+
+def _match_add(t: Add, s: Add, b: Bindings) -> Iterator[Bindings]:
+    yield from _match_multiset(list(t.terms), list(s.terms), b, Add, "")
+
+
+def _match_mul(t: Mul, s: Mul, b: Bindings) -> Iterator[Bindings]:
+    if _PRODUCT_OPS.get(t.op, t.op) == _PRODUCT_OPS.get(s.op, s.op):
+        yield from _match_multiset(list(t.factors), list(s.factors), b, Mul, s.op)
+
+
+def _match_bars(t: Norm | Abs, s: Norm | Abs, b: Bindings) -> Iterator[Bindings]:
+    """``\|a - b\|`` and ``\|b - a\|`` are the same length."""
+    yield from _match(t.body, s.body, b)
+    if is_difference(s.body):
+        yield from _match(t.body, negated(s.body), b)  # type: ignore[arg-type]
+
+
+def _match_relation(t: Relation, s: Node, b: Bindings) -> Iterator[Bindings]:
+    """A template relation matches any run of the same length inside a longer chain, and a
+    one-step inequality also matches its mirror image (``a \le b`` is ``b \ge a``)."""
+    if not isinstance(s, Relation) or len(t.ops) > len(s.ops):
         return
-    if isinstance(t, OpName):
-        if t.name.lower() == s.name.lower():  # type: ignore[attr-defined]
-            yield b
-        return
-    if isinstance(t, Add):
-        yield from _match_multiset(list(t.terms), list(s.terms), b, Add, "")  # type: ignore
-        return
-    if isinstance(t, Mul):
-        s_mul: Mul = s  # type: ignore[assignment]
-        if _PRODUCT_OPS.get(t.op, t.op) != _PRODUCT_OPS.get(s_mul.op, s_mul.op):
-            return
-        yield from _match_multiset(list(t.factors), list(s_mul.factors), b, Mul, s_mul.op)
-        return
-    yield from _match_fields(t, s, b)
+    width = len(t.ops)
+    for start in range(len(s.ops) - width + 1):
+        ops = s.ops[start : start + width]
+        window = s.operands[start : start + width + 1]
+        if all(same_relation(a, c) for a, c in zip(t.ops, ops, strict=True)):
+            yield from _match_pairs(list(zip(t.operands, window, strict=True)), b)
+        elif width == 1 and same_relation(t.ops[0], mirrored_relation(ops[0])):
+            yield from _match_pairs(list(zip(t.operands, reversed(window), strict=True)), b)
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -151,6 +233,14 @@ def _match_script(t: Script, s: Node, b: Bindings) -> Iterator[Bindings]:
     if t.primes != s.primes:
         return
     base_pairs: list[tuple[object, object]] = [(t.sup, s.sup)]
+    if _is_square(t) and isinstance(t.base, Group) and isinstance(s.base, Group) \
+            and is_difference(s.base.body) and t.sub is None and s.sub is None:
+        # ``(a - b)^2`` and ``(b - a)^2`` are one square.
+        flipped = Group(s.base.open, s.base.close, negated(s.base.body),  # type: ignore[arg-type]
+                        span=s.base.span)
+        yield from _match_pairs([(t.base, s.base)] + base_pairs, b)
+        yield from _match_pairs([(t.base, flipped)] + base_pairs, b)
+        return
     if t.sub is not None:
         yield from _match_pairs([(t.base, s.base), (t.sub, s.sub)] + base_pairs, b)
         return
@@ -164,6 +254,10 @@ def _match_script(t: Script, s: Node, b: Bindings) -> Iterator[Bindings]:
         yield from _match_pairs([(t.base, whole)] + base_pairs, b)
     elif isinstance(t.base, Norm):
         yield from _match_pairs([(t.base, s.base)] + base_pairs, b)
+
+
+def _is_square(t: Script) -> bool:
+    return isinstance(t.sup, Number) and t.sup.text == "2"
 
 
 def _match_multiset(ts: list[Node], ss: list[Node], b: Bindings, kind: type,
@@ -215,4 +309,21 @@ def _rebuild(kind: type, items: list[Node], op: str) -> Node:
     span = (ordered[0].span[0], ordered[-1].span[1])
     if kind is Add:
         return Add(tuple(ordered), span=span)
+    if kind is Seq:
+        return Seq(tuple(ordered), span=span)
     return Mul(tuple(ordered), op, span=span)
+
+
+_SYMMETRIC_CALLS = frozenset({"max", "min"})
+"""Calls whose arguments can be written in any order."""
+
+_BEFORE_TYPE_CHECK: dict[type, Callable[..., Iterator[Bindings]]] = {
+    Script: _match_script, Relation: _match_relation, OpName: _match_word, Text: _match_word,
+}
+"""Template kinds that may match a subject of another kind."""
+
+_SAME_TYPE: dict[type, Callable[..., Iterator[Bindings]]] = {
+    Symbol: _match_symbol, Number: _match_number, Apply: _match_apply, Add: _match_add,
+    Mul: _match_mul, Norm: _match_bars, Abs: _match_bars,
+}
+"""Node kinds with their own notion of sameness; the rest compare field by field."""

@@ -68,6 +68,11 @@ class MathParser(CommandParser):
     """The precedence levels of the grammar; see the module docstring."""
 
     def parse_document(self) -> Node:
+        if len(self.toks) == 1 and self.toks[0].text not in (",", ";", ROW_BREAK) and (
+            self.toks[0].kind == "char" or self.toks[0].text in _NOT_FACTOR
+        ):
+            tok = self.toks[0]
+            return Symbol(tok.text, span=(tok.start, tok.end))  # "$\odot$" in prose
         rows: list[Node] = []
         self.row_context = True
         while True:
@@ -207,7 +212,7 @@ class MathParser(CommandParser):
             return Neg(inner or EMPTY, span=self.span_from(start))
         first = self.parse_factor()
         if first is None:
-            return None
+            return self.leading_operator()
         factors: list[Node] = [first]
         ops: list[str] = []
         while (tok := self.cur) is not None:
@@ -263,27 +268,44 @@ class MathParser(CommandParser):
         if tok.kind == "close" or tok.text in (r"\overset", r"\stackrel") and self.is_relation(tok):
             return False
         if tok.text in ("|", r"\|"):
-            return self.bar_can_open(tok.text)
+            return self.bar_can_open(tok.text) or self.lone_bar(tok.text)
         if tok.text == r"\mid" and not self.cond:
             return False
         return tok.text not in _NOT_FACTOR
 
+    def lone_bar(self, bar: str) -> bool:
+        """A bar that neither opens, closes nor separates: an evaluation bar ``f|_{x=0}``."""
+        if self.closing_bar(bar) or self.bar_can_open(bar):
+            return False
+        return not ((self.cond and bar == "|") or (self.normsep and bar == r"\|"))
+
     def parse_factor(self) -> Node | None:
         tok = self.cur
         if tok is None or not self.starts_factor(tok):
-            if tok is not None and tok.text in ("|", r"\|") and not self.closing_bar(tok.text) \
-                    and not (self.cond and tok.text == "|") \
-                    and not (self.normsep and tok.text == r"\|"):
-                self.pos += 1
-                return self.postfix(Symbol(tok.text, span=(tok.start, tok.end)), self.pos - 1)
             return None
         start = self.pos
         try:
+            if tok.text in ("|", r"\|") and not self.bar_can_open(tok.text):
+                self.pos += 1
+                return self.postfix(Symbol(tok.text, span=(tok.start, tok.end)), start)
             node = self.parse_primary()
             return self.postfix(node, start)
         except Local as err:
             self.resync(start)
             return Unparsed(self.source_from(start), err.reason, span=self.span_from(start))
+
+    def leading_operator(self) -> Node | None:
+        """A product operator with nothing on its left: ``f(\cdot)`` or a row "× (...)"."""
+        tok = self.cur
+        if tok is None or tok.text not in MULTIPLICATIVE:
+            return None
+        start = self.pos
+        self.pos += 1
+        nxt = self.cur
+        if nxt is not None and self.starts_factor(nxt):
+            right = self.parse_term() or EMPTY
+            return Mul((EMPTY, right), tok.text, span=self.span_from(start))
+        return Symbol(tok.text, span=(tok.start, tok.end))
 
 
 def _differentials(factors: list[Node], ops: list[str]) -> tuple[list[Node], list[str]]:

@@ -127,7 +127,8 @@ MULTIPLICATIVE = frozenset(
 
 OPENERS = {"(": ")", "[": "]", r"\{": r"\}", r"\lfloor": r"\rfloor", r"\lceil": r"\rceil",
            r"\llbracket": r"\rrbracket"}
-CLOSERS = frozenset(OPENERS.values())
+CLOSERS = frozenset(OPENERS.values()) | {r"\right."}
+"""Closing delimiters; ``\\right.`` is the invisible one that ends ``\\left\\{ ... \\right.``."""
 
 IGNORED = frozenset(
     [

@@ -104,3 +104,44 @@ class Paper:
             if eq.id == equation_id:
                 return eq
         raise KeyError(equation_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternHit:
+    """A catalogue pattern recognised inside an equation, in the paper's own terms."""
+
+    id: str
+    name: str
+    family: str
+    span: tuple[int, int]
+    """Offsets into the equation's ``latex`` covering the matched sub-expression."""
+    bindings: dict[str, str]
+    """Role name to the paper's LaTeX for it (``{"prediction": "\\epsilon_\\theta(x_t, t)"}``)."""
+    explanation: str
+    """The pattern's plain-words summary with the bindings filled in (Unicode)."""
+    demo: str
+    """The demo that runs this pattern (``eqlens demo ID``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedEquation:
+    """An equation with what eqlens understood of it."""
+
+    equation: Equation
+    parsed: bool
+    """True when the whole equation parsed with no unparsed node."""
+    error: str | None
+    """Why it did not parse fully (or the source's own error), one line; None when fine."""
+    text: str
+    """The equation as readable Unicode."""
+    patterns: tuple[PatternHit, ...] = ()
+    symbols: tuple[dict, ...] = ()
+    """Filled by the glossary stage (one entry per distinct symbol); empty until it runs."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedPaper:
+    """A paper and the annotation of each of its equations, in the same order."""
+
+    paper: Paper
+    equations: tuple[AnnotatedEquation, ...]

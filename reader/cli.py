@@ -1,0 +1,107 @@
+"""The ``eqlens`` command: subcommands, and the one place errors become one-line messages.
+
+Every failure the input can cause is an :class:`~reader.errors.EqlensError`; ``main`` prints it
+on one line and exits 1 (2 for usage). Heavy modules are imported inside the subcommand that needs
+them, so ``eqlens --help`` and the reader start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.errors import EqlensError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see 'eqlens --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="eqlens", description="Make the math in machine-learning papers "
+                     "readable. With no command, opens the bundled sample paper.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open a paper in the reader (.tex, folder, tarball)")
+    p.add_argument("paper", nargs="?", help="path to the paper; default: the sample paper")
+
+    p = sub.add_parser("annotate", help="annotate every equation of a paper")
+    p.add_argument("paper", help="a .tex file, a folder, or an arXiv source tarball")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument("--inline", action="store_true", help="text format: include inline math")
+
+    p = sub.add_parser("explain", help="explain one equation given as LaTeX")
+    p.add_argument("latex", help="the equation, e.g. '\\|y - f(x)\\|^2'")
+    p.add_argument("--macros", help="a .tex/.sty file whose macro definitions to expand")
+    p.add_argument("--json", action="store_true", help="print the JSON equation object")
+
+    p = sub.add_parser("patterns", help="list the pattern catalogue, or show one pattern")
+    p.add_argument("id", nargs="?")
+
+    p = sub.add_parser("demo", help="run the demo of a pattern family",
+                       description="Run a demo: eqlens demo ID [--quick] [--bindings JSON] "
+                       "[--seed N]; eqlens demo --list [--json].")
+    p.add_argument("id", nargs="?")
+    p.add_argument("--list", action="store_true", help="list the demos")
+    p.add_argument("--json", action="store_true", help="with --list: as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list[:1] == ["demo"]:
+            return _demo(args_list[1:])
+        args = build_parser().parse_args(args_list)
+        return _dispatch(args)
+    except EqlensError as err:
+        print(f"eqlens: {err.message}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("eqlens: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from reader import commands
+
+    if args.command in (None, "open"):
+        return commands.open_paper(getattr(args, "paper", None))
+    if args.command == "annotate":
+        return commands.annotate_paper(args.paper, args.format, args.output, args.inline)
+    if args.command == "explain":
+        return commands.explain_latex(args.latex, args.macros, args.json)
+    if args.command == "patterns":
+        return commands.show_patterns(args.id)
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def _demo(argv: list[str]) -> int:
+    """``eqlens demo``: listing here, running delegated to the demo module itself."""
+    from reader import commands
+
+    known = build_parser()
+    if not argv or argv[0] in ("--list", "-h", "--help") or "--list" in argv:
+        if any(a in ("-h", "--help") for a in argv):
+            known.parse_args(["demo", "--help"])
+        return commands.list_demos(as_json="--json" in argv)
+    return commands.run_demo(argv[0], argv[1:])
+
+
+def sample_paper_path() -> Path:
+    """The bundled sample paper's main file, as a real path."""
+    from importlib import resources
+
+    return Path(str(resources.files("reader") / "sample" / "sample.tex"))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

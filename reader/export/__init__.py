@@ -1,0 +1,1 @@
+"""Writers that turn an annotated paper into something to read or share."""

@@ -1,0 +1,71 @@
+"""Every hard limit eqlens puts on untrusted input, in one place.
+
+Papers come from the internet: an arXiv tarball or a macro file can be built to exhaust memory or
+time. Each limit below is generous for real papers (the largest corpus book is far below all of
+them) and low enough that a hostile input fails in well under a second. Other stages add their
+limits here too, so that one file answers "how big can an input get?".
+"""
+
+from __future__ import annotations
+
+# --- Reading files -------------------------------------------------------------------------------
+
+MAX_TEX_FILE_BYTES = 8 * 1024 * 1024
+"""A single .tex/.sty file; the longest real book chapter is under 1 MB."""
+
+MAX_FILES_READ = 2_000
+"""Files read for one paper (main file, includes, local .sty); stops include fan-out bombs."""
+
+MAX_TOTAL_SOURCE_BYTES = 64 * 1024 * 1024
+"""All LaTeX text read for one paper, after inclusion; a multi-volume book is ~10 MB."""
+
+MAX_INCLUDE_DEPTH = 16
+"""Nesting of \\input/\\include/\\subfile; real papers nest 2-3 deep, cycles would be infinite."""
+
+MAX_CANDIDATE_MAIN_FILES = 400
+"""The .tex files inspected when looking for the main file of a folder."""
+
+BINARY_SNIFF_BYTES = 8192
+"""How much of a file is checked for NUL bytes to decide it is binary, not LaTeX."""
+
+# --- Archives (arXiv e-prints) -------------------------------------------------------------------
+
+MAX_ARCHIVE_MEMBERS = 5_000
+"""Members of one tarball; arXiv sources have tens to hundreds (figures included)."""
+
+MAX_ARCHIVE_TOTAL_BYTES = 512 * 1024 * 1024
+"""Unpacked size of a whole tarball; arXiv caps submissions at 50 MB compressed."""
+
+MAX_ARCHIVE_MEMBER_BYTES = 128 * 1024 * 1024
+"""One unpacked member; large figures are the biggest legitimate members."""
+
+MAX_GZIP_RATIO = 200
+"""Unpacked/packed bytes ratio; text compresses ~5-10x, a zero-filled bomb ~1000x."""
+
+GZIP_RATIO_GRACE_BYTES = 8 * 1024 * 1024
+"""Below this many unpacked bytes the ratio is not checked (tiny files compress absurdly)."""
+
+ARCHIVE_CHUNK_BYTES = 1024 * 1024
+"""Read size while streaming members out, so limits are checked while reading, not after."""
+
+# --- Macro expansion -----------------------------------------------------------------------------
+
+MAX_MACRO_EXPANSION_STEPS = 20_000
+"""Macro calls expanded for one equation; a real equation needs tens, `\\def\\a{\\a\\a}` forever."""
+
+MAX_EXPANDED_LENGTH = 50_000
+"""Characters of one expanded equation; a real one is under 2,000, doubling macros explode."""
+
+MAX_MACRO_ARGUMENT_TOKENS = 20_000
+"""Tokens scanned for one delimited macro argument before giving up on finding the delimiter."""
+
+# --- Document structure --------------------------------------------------------------------------
+
+MAX_NESTING_DEPTH = 200
+"""Brace/environment nesting inside one equation or definition; deeper is garbage or an attack."""
+
+MAX_EQUATIONS = 50_000
+"""Equations kept for one paper (inline included); the largest corpus book has ~4,000."""
+
+MAX_CONTEXT_CHARS = 300
+"""Prose kept on each side of an equation as its context."""

@@ -1,0 +1,109 @@
+"""Prose as plain text: titles, abstracts, headings, paragraphs and equation contexts.
+
+Readers need the sentence around an equation ("where σ is the sigmoid") far more than they need
+the prose's formatting, so prose is flattened to text with pylatexenc. Inline math is protected
+by placeholders during the conversion and put back as ``$...$`` afterwards, so formulas survive
+untouched (pylatexenc would otherwise try to render them as Unicode).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from reader import limits
+from reader.sources.mathrows import read_group
+
+PLACEHOLDER = "\ue000{}\ue001"
+"""Stands for inline equation number {} during conversion; private-use characters never clash."""
+
+_PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
+_TITLE = re.compile(r"\\(?:title|icmltitle|Title|papertitle)(?![A-Za-z@])\*?\s*(?:\[[^\]]*\])?")
+_PDF_TITLE = re.compile(r"pdftitle\s*=\s*\{([^{}]+)\}")
+_ABSTRACT_ENV = re.compile(r"\\begin\s*\{abstract\}(.*?)\\end\s*\{abstract\}", re.S)
+_ABSTRACT_CMD = re.compile(r"\\abstract(?![A-Za-z@])\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
+_DROP_COMMANDS = re.compile(
+    r"\\(?:label|index|vspace\*?|hspace\*?|includegraphics|bibliography|bibliographystyle"
+    r"|addbibresource|epigraph)(?![A-Za-z@])\s*(?:\[[^\]]*\])?\s*(?:\{[^{}]*\})?"
+)
+
+_converter = None
+
+
+def _latex_to_text(latex: str) -> str:
+    global _converter
+    if _converter is None:
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        _converter = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+    try:
+        return _converter.latex_to_text(latex)
+    except Exception:  # pylatexenc is tolerant but untrusted input can still trip it
+        return re.sub(r"\\[A-Za-z@]+\*?|[{}]", " ", latex)
+
+
+def to_text(latex: str, inline: Mapping[int, str] | None = None) -> str:
+    """Plain text for a piece of prose; placeholders become ``$latex$`` from ``inline``."""
+    text = _latex_to_text(_DROP_COMMANDS.sub(" ", latex))
+    text = " ".join(text.split())
+    if inline:
+        text = _PLACEHOLDER_RE.sub(lambda m: f"${inline.get(int(m.group(1)), '')}$", text)
+    return text
+
+
+def find_title(text: str) -> str | None:
+    """The paper's title from ``\\title``-like commands (``\\twocolumn[...]`` layouts included)."""
+    for match in _TITLE.finditer(text):
+        group = read_group(text, match.end())
+        if group is not None:
+            title = to_text(re.sub(r"\\\\(\[[^\]]*\])?|\\thanks\s*\{[^{}]*\}", " ", group[0]))
+            if title:
+                return title
+    pdf_title = _PDF_TITLE.search(text)
+    return to_text(pdf_title.group(1)) or None if pdf_title else None
+
+
+def find_abstract(text: str) -> str:
+    """The abstract environment or ``\\abstract{...}``, as plain text ("" when absent)."""
+    match = _ABSTRACT_ENV.search(text)
+    if match:
+        return to_text(match.group(1))
+    command = _ABSTRACT_CMD.search(text)
+    if command:
+        group = read_group(text, command.end())
+        if group:
+            return to_text(group[0])
+    return ""
+
+
+def sentences_before(text: str) -> str:
+    """The last sentence(s) of ``text``, at most MAX_CONTEXT_CHARS characters."""
+    parts = [p for p in _SENTENCE_END.split(text.strip()) if p]
+    chosen = ""
+    for part in reversed(parts):
+        candidate = f"{part} {chosen}".strip()
+        if len(candidate) > limits.MAX_CONTEXT_CHARS and chosen:
+            break
+        chosen = candidate
+        if len(chosen) >= 60:
+            break
+    if len(chosen) > limits.MAX_CONTEXT_CHARS:
+        chosen = "…" + chosen[-(limits.MAX_CONTEXT_CHARS - 1) :].split(" ", 1)[-1]
+    return chosen
+
+
+def sentences_after(text: str) -> str:
+    """The first sentence(s) of ``text``, at most MAX_CONTEXT_CHARS characters."""
+    parts = [p for p in _SENTENCE_END.split(text.strip()) if p]
+    chosen = ""
+    for part in parts:
+        candidate = f"{chosen} {part}".strip()
+        if len(candidate) > limits.MAX_CONTEXT_CHARS and chosen:
+            break
+        chosen = candidate
+        if len(chosen) >= 60:
+            break
+    if len(chosen) > limits.MAX_CONTEXT_CHARS:
+        chosen = chosen[: limits.MAX_CONTEXT_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return chosen
