@@ -182,15 +182,17 @@ class CommandParser(ParsingBase):
             self.pos += 1
             cls = Number if tok.text.isdigit() else Symbol
             return cls(tok.text, self.font, span=(tok.start, tok.end))
+        if tok.text in NAMED_SYMBOLS:  # \frac\partial{\partial x}: the glyph alone
+            self.pos += 1
+            return Symbol(tok.text, self.font, span=(tok.start, tok.end))
         return self.parse_primary()
 
     def brace_group(self) -> Node:
         start = self.pos
         inner = self.peek()
         closing = self.peek(2)
-        if (inner is not None and inner.kind == "char" and not inner.text.isalnum()
-                and closing is not None and closing.kind == "close" and inner.text not in OPENERS
-                and inner.text != "|"):
+        if (inner is not None and closing is not None and closing.kind == "close" and (
+                inner.kind == "char" and not inner.text.isalnum() or inner.text == r"\|")):
             self.pos += 3
             return Symbol(inner.text, span=(inner.start, inner.end))  # x^{*}, \theta^{-}
         self.pos += 1
@@ -219,15 +221,24 @@ class CommandParser(ParsingBase):
             return Apply(OpName("binom"), (left, right), bracket="{", span=self.span_from(start))
         return Frac(left, right, span=self.span_from(start))
 
+    def sized(self, index: int) -> bool:
+        """Whether the delimiter token at ``index`` was written with ``\\Big``/``\\left``."""
+        tok = self.toks[index]
+        return self.src.startswith((r"\big", r"\Big", r"\left", r"\right"), tok.start)
+
     def bracket_group(self) -> Node:
         start = self.pos
         opener = self.cur.text  # type: ignore[union-attr]
         self.pos += 1
         body, close = self.delimited_body(opener)
+        from patterns.parser import EMPTY
+
+        body = None if body == EMPTY else body
         return Group(opener, close, body, span=self.span_from(start))
 
     def delimited_body(self, opener: str) -> tuple[Node | None, str]:
         """Parse up to the closing delimiter; ``\\left\\{ ... \\right.`` closes with ""."""
+        opener_index = self.pos - 1
         self.bars.append(None)
         try:
             result = self.parse_list(cond=True, normsep=True)
@@ -237,6 +248,8 @@ class CommandParser(ParsingBase):
         if tok is not None and tok.text in CLOSERS:
             self.pos += 1
             close = "" if tok.text == r"\right." else tok.text
+        elif tok is None and self.sized(opener_index):
+            close = ""  # a \Big[ left open at the end of an align row continues on the next
         else:
             raise Local(f"missing closing bracket for {opener}")
         if result.given is None and len(result.items) > 1 and "\\|" in result.seps:
@@ -320,8 +333,8 @@ class CommandParser(ParsingBase):
 
     def calls(self, head: Node) -> bool:
         """Whether ``head(...)`` is a function call rather than a product with a bracket."""
-        if isinstance(head, Hole):
-            # In a template, ``?p(?x)`` (no space) is a call with an unknown head.
+        if isinstance(head.base if isinstance(head, Script) else head, Hole):
+            # In a template, ``?p(?x)`` or ``?f_{?i}(?x)`` (no space) calls an unknown head.
             return self.cur is not None and self.cur.start == head.span[1]
         sym = _base_symbol(head)
         if sym is None:
@@ -423,8 +436,8 @@ class CommandParser(ParsingBase):
         return Apply(head, (arg,), bracket="", span=self.span_from(start))
 
     def limits_body(self, name: str) -> Node | None:
-        """What ``\max_x`` applies to: for min/max/arg-min/sup/inf the whole objective that
-        follows (``\min_G \max_D a + b`` optimises ``a + b``), for ``\lim`` one term."""
+        """What ``\\max_x`` applies to: for min/max/arg-min/sup/inf the whole objective that
+        follows (``\\min_G \\max_D a + b`` optimises ``a + b``), for ``\\lim`` one term."""
         if name in _OBJECTIVE_OPERATORS:
             return self.parse_additive()  # type: ignore[attr-defined]
         return self.parse_term(leading_sign=True)  # type: ignore[attr-defined]

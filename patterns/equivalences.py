@@ -81,7 +81,12 @@ def same_word(template: Node, subject: Node) -> bool:
     if name is None:
         return False
     found = word(subject) if not isinstance(subject, Script) else divergence_name(subject)
-    return found is not None and found.lower() == name.lower()
+    return found is not None and _SAME_WORD.get(found.lower(), found.lower()) == _SAME_WORD.get(
+        name.lower(), name.lower())
+
+
+_SAME_WORD = {"ln": "log"}
+"""Names that mean one function: in ML papers ``\\ln`` and ``\\log`` are both natural logs."""
 
 
 def parameter_list(args: tuple[Node, ...]) -> tuple[Node, ...]:

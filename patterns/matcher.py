@@ -47,9 +47,9 @@ Bindings = dict[str, Node]
 _SAME_LETTER = {r"\varepsilon": r"\epsilon", r"\varphi": r"\phi", r"\vartheta": r"\theta",
                 r"\varrho": r"\rho", r"\varsigma": r"\sigma", r"\varpi": r"\pi"}
 _PRODUCT_OPS = {"": "", r"\cdot": "", "*": "", r"\times": r"\times", r"\odot": ""}
-"""Product spellings that mean the same; ``\odot`` (elementwise) counts as an ordinary product,
-since no pattern's meaning turns on the difference (``\sigma \odot \epsilon`` vs ``\sigma
-\epsilon``)."""
+"""Product spellings that mean the same; ``\\odot`` (elementwise) counts as an ordinary product,
+since no pattern's meaning turns on the difference (``\\sigma \\odot \\epsilon`` vs ``\\sigma
+\\epsilon``)."""
 _OPTIONAL_IN_TEMPLATE = {Expectation: ("sub", "sup"), BigOp: ("lower", "upper")}
 MAX_PERMUTATION_ITEMS = 8
 """Longer sums/products are matched only in order: bounds the commutative search."""
@@ -106,8 +106,8 @@ def _only_subscripted(s: Node) -> bool:
 
 
 def _match_word(t: Node, s: Node, b: Bindings) -> Iterator[Bindings]:
-    """Operator names compare as words (``\mathrm{KL}`` = ``KL`` = ``D_{KL}``), and like
-    letters they cover a subscripted form (``\mathrm{Var}_{x \sim p}``)."""
+    """Operator names compare as words (``\\mathrm{KL}`` = ``KL`` = ``D_{KL}``), and like
+    letters they cover a subscripted form (``\\mathrm{Var}_{x \\sim p}``)."""
     if same_word(t, s):
         yield b
     elif _only_subscripted(s):
@@ -131,8 +131,8 @@ def _match_number(t: Number, s: Number, b: Bindings) -> Iterator[Bindings]:
 
 def _match_apply(t: Apply, s: Apply, b: Bindings) -> Iterator[Bindings]:
     """Calls: ``max``/``min`` ignore argument order, ``;`` and ``|`` both separate a density's
-    parameters, and a lone hole argument takes the whole argument list (``\epsilon_\theta(?in)``
-    covers ``\epsilon_\theta(x_t, t)``)."""
+    parameters, and a lone hole argument takes the whole argument list (``\\epsilon_\theta(?in)``
+    covers ``\\epsilon_\theta(x_t, t)``)."""
     args = parameter_list(s.args) if t.seps[:1] == (";",) else s.args
     if len(t.args) == 1 and isinstance(t.args[0], Hole) and len(args) > 1:
         args = (Seq(args, s.seps, span=(args[0].span[0], args[-1].span[1])),)
@@ -153,7 +153,7 @@ def _match_mul(t: Mul, s: Mul, b: Bindings) -> Iterator[Bindings]:
 
 
 def _match_bars(t: Norm | Abs, s: Norm | Abs, b: Bindings) -> Iterator[Bindings]:
-    """``\|a - b\|`` and ``\|b - a\|`` are the same length."""
+    """``\\|a - b\\|`` and ``\\|b - a\\|`` are the same length."""
     yield from _match(t.body, s.body, b)
     if is_difference(s.body):
         yield from _match(t.body, negated(s.body), b)  # type: ignore[arg-type]
@@ -161,7 +161,7 @@ def _match_bars(t: Norm | Abs, s: Norm | Abs, b: Bindings) -> Iterator[Bindings]
 
 def _match_relation(t: Relation, s: Node, b: Bindings) -> Iterator[Bindings]:
     """A template relation matches any run of the same length inside a longer chain, and a
-    one-step inequality also matches its mirror image (``a \le b`` is ``b \ge a``)."""
+    one-step inequality also matches its mirror image (``a \\le b`` is ``b \\ge a``)."""
     if not isinstance(s, Relation) or len(t.ops) > len(s.ops):
         return
     width = len(t.ops)
@@ -184,12 +184,38 @@ def _same_number(a: str, b: str) -> bool:
 def _bind(name: str, s: Node, b: Bindings) -> Iterator[Bindings]:
     value = unwrap_group(s)
     if name in b:
-        if b[name] == value:
+        if same_tree(b[name], value):
             yield b
         return
     out = dict(b)
     out[name] = value
     yield out
+
+
+def same_tree(a: Node, b: Node) -> bool:
+    """Whether a repeated hole sees the same expression twice: equal trees, up to the letter
+    variants and bold that never change meaning (``\\varepsilon`` and ``\\epsilon``)."""
+    if a == b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Symbol):
+        return _SAME_LETTER.get(a.name, a.name) == _SAME_LETTER.get(b.name, b.name) and \
+            _font(a.font) == _font(b.font)  # type: ignore[attr-defined]
+    for f in fields(a):
+        if f.name == "span" or not f.compare:
+            continue
+        av, bv = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(av, Node) and isinstance(bv, Node):
+            if not same_tree(av, bv):
+                return False
+        elif isinstance(av, tuple) and isinstance(bv, tuple) and len(av) == len(bv):
+            if not all(same_tree(x, y) if isinstance(x, Node) and isinstance(y, Node)
+                       else x == y for x, y in zip(av, bv, strict=True)):
+                return False
+        elif av != bv:
+            return False
+    return True
 
 
 def _match_fields(t: Node, s: Node, b: Bindings) -> Iterator[Bindings]:

@@ -68,9 +68,7 @@ class MathParser(CommandParser):
     """The precedence levels of the grammar; see the module docstring."""
 
     def parse_document(self) -> Node:
-        if len(self.toks) == 1 and self.toks[0].text not in (",", ";", ROW_BREAK) and (
-            self.toks[0].kind == "char" or self.toks[0].text in _NOT_FACTOR
-        ):
+        if len(self.toks) == 1 and self.toks[0].text in MULTIPLICATIVE:
             tok = self.toks[0]
             return Symbol(tok.text, span=(tok.start, tok.end))  # "$\odot$" in prose
         rows: list[Node] = []
@@ -97,12 +95,15 @@ class MathParser(CommandParser):
             tok = self.cur
             if tok is None or tok.text == ROW_BREAK:
                 break
+            if tok.text in CLOSERS and self.sized(self.pos):
+                self.pos += 1  # the \Big] closing a bracket opened on an earlier align row
+                continue
             pieces.append(self.stray(tok))
         if not pieces:
             return EMPTY
         if len(pieces) == 1:
             return pieces[0]
-        return Mul(tuple(pieces), span=self.span_from(start))
+        return self.mul(pieces, "", start)
 
     def stray(self, tok: Token) -> Unparsed:
         """A token that cannot stand where it is, as a one-token unparsed node."""

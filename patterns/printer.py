@@ -67,7 +67,9 @@ def to_latex(node: Node) -> str:
 def _(node: Symbol) -> str:
     if node.font and node.font in _FONT_COMMANDS:
         return f"{_FONT_COMMANDS[node.font]}{{{node.name}}}"
-    return node.name if len(node.name) == 1 or not node.name[0].isalpha() else node.name
+    if len(node.name) == 1 and not node.name.isalnum() or node.name == r"\|":
+        return "{" + node.name + "}"  # an operator glyph used as a symbol: x^{*}, f(\cdot)
+    return node.name
 
 
 @to_latex.register

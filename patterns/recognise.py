@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from patterns.catalogue import Pattern
 from patterns.constraints import CONSTRAINTS
+from patterns.equivalences import exp_argument
 from patterns.matcher import match
 from patterns.tree import Add, Apply, BigOp, Group, Hole, Mul, Node, OpName, Script, Span
 
@@ -67,6 +68,8 @@ class Recogniser:
             found += self.by_key.get(index_key(node.base), [])
         if isinstance(node, Add | Mul):
             found += self.by_key.get(type(node).__name__, [])
+        if isinstance(node, Script) and exp_argument(node) is not None:
+            found += self.by_key.get("Apply", [])  # ``e^{x}`` matches ``\exp(x)`` templates
         return found + self.anywhere
 
     def find(self, tree: Node) -> list[Match]:

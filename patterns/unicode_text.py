@@ -142,7 +142,7 @@ def _(node: t.Mul) -> str:
              for f in node.factors]
     out = parts[0]
     for prev, part in zip(parts, parts[1:], strict=False):
-        glue = "" if len(prev) == 1 and len(part) <= 2 and part[0].isalpha() else " "
+        glue = "" if len(prev) == 1 and 0 < len(part) <= 2 and part[0].isalpha() else " "
         out += glue + part
     return out
 
