@@ -182,7 +182,7 @@ def _is_scale(node: _Node) -> bool:
     if isinstance(node, Mul):
         return any(_is_scale(f) for f in node.factors)
     sym = _letter(node)
-    return sym is not None and sym.name.startswith("\\")
+    return sym is not None and sym.name in _GREEK_LOWER
 
 
 def _logistic_name(node: _Node) -> bool:

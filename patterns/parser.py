@@ -296,7 +296,7 @@ class MathParser(CommandParser):
             return Unparsed(self.source_from(start), err.reason, span=self.span_from(start))
 
     def leading_operator(self) -> Node | None:
-        """A product operator with nothing on its left: ``f(\cdot)`` or a row "× (...)"."""
+        """A product operator with nothing on its left: ``f(\\cdot)`` or a row "× (...)"."""
         tok = self.cur
         if tok is None or tok.text not in MULTIPLICATIVE:
             return None

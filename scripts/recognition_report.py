@@ -63,7 +63,10 @@ def latex_equations(folder: Path) -> tuple[list[str], str]:
         from reader.sources.latex import load_latex
 
         paper = load_latex(folder)
-        return [e.latex for e in paper.equations if e.display and e.latex.strip()], "load_latex"
+        found = [e.latex for e in paper.equations if e.display and e.latex.strip()]
+        if found:
+            return found, "load_latex"
+        print(f"  ({folder.name}: load_latex found no display math; using the regex fallback)")
     except Exception as err:  # noqa: BLE001 - any failure means "use the fallback"
         print(f"  ({folder.name}: load_latex failed: {err}; using the regex fallback)")
     found = []
@@ -89,8 +92,8 @@ def analyse(name: str, equations: list[str], recogniser: Recogniser) -> Document
 def documents(corpus: Path) -> list[tuple[str, list[str]]]:
     docs = [(p.name, markdown_equations(p)) for p in sorted((corpus / "markdown").glob("*.md"))]
     for folder in sorted(p for p in (corpus / "latex").iterdir() if p.is_dir()):
-        equations, _how = latex_equations(folder)
-        docs.append((folder.name, equations))
+        equations, how = latex_equations(folder)
+        docs.append((folder.name if how == "load_latex" else f"{folder.name} [regex]", equations))
     return docs
 
 
