@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from patterns.commands import CommandParser
 from patterns.lexer import ROW_BREAK, lex
-from patterns.parsing_base import Local, TooDeep
+from patterns.parsing_base import EMPTY, Local, TooDeep
 from patterns.tokens import Token
 from patterns.tree import (
     Add,
@@ -26,15 +26,11 @@ from patterns.tree import (
     PlusMinus,
     Relation,
     Rows,
-    Script,
     Seq,
     Symbol,
     Unparsed,
 )
 from patterns.vocabulary import ADDITIVE, CLOSERS, MULTIPLICATIVE, RELATIONS
-
-EMPTY = Seq(())
-"""The empty operand (``= b`` with nothing on the left)."""
 
 _NOT_FACTOR = frozenset(
     {",", ";", "/", ROW_BREAK, r"\end", r"\mid", "&", r"\over", r"\choose", r"\rangle", "!", "'",
@@ -74,7 +70,7 @@ class MathParser(CommandParser):
         rows: list[Node] = []
         self.row_context = True
         while True:
-            rows.append(self._parse_row())
+            rows.append(self.parse_pieces())
             if self.cur is not None and self.cur.text == ROW_BREAK:
                 self.pos += 1
                 continue
@@ -84,8 +80,8 @@ class MathParser(CommandParser):
             return rows[0]
         return Rows(tuple(rows), span=(rows[0].span[0], rows[-1].span[1]))
 
-    def _parse_row(self) -> Node:
-        """A row, turning leftover stray tokens into local unparsed pieces."""
+    def parse_pieces(self, stops: tuple[str, ...] = (ROW_BREAK,)) -> Node:
+        """A row (or matrix cell) up to ``stops``; stray tokens become local unparsed pieces."""
         start = self.pos
         pieces: list[Node] = []
         while True:
@@ -93,7 +89,7 @@ class MathParser(CommandParser):
             if node is not None and node != EMPTY:
                 pieces.append(node)
             tok = self.cur
-            if tok is None or tok.text == ROW_BREAK:
+            if tok is None or tok.text in stops:
                 break
             if tok.text in CLOSERS and self.sized(self.pos):
                 self.pos += 1  # the \Big] closing a bracket opened on an earlier align row
@@ -332,4 +328,4 @@ def _differentials(factors: list[Node], ops: list[str]) -> tuple[list[Node], lis
     return out, out_ops[: max(len(out) - 1, 0)]
 
 
-__all__ = ["parse_math", "MathParser", "EMPTY", "Script"]
+__all__ = ["parse_math", "MathParser", "EMPTY"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from patterns.lexer import ROW_BREAK
 from patterns.tokens import Token
-from patterns.tree import Span
+from patterns.tree import Seq, Span
 from patterns.vocabulary import ADDITIVE, CLOSERS, OPENERS, RELATIONS
 
 MAX_DEPTH = 60
@@ -13,6 +15,9 @@ real formula comes close (the deepest in the corpus is about 12)."""
 
 MAX_BAR_SCAN = 4000
 """Tokens scanned ahead to pair a ``|`` or ``\\|``: bounds the cost on hostile input."""
+
+EMPTY = Seq(())
+"""The empty operand (``= b`` with nothing on the left, an empty ``{}``)."""
 
 _RESYNC_STOP = frozenset({",", ";", ROW_BREAK, r"\end"}) | RELATIONS | ADDITIVE | CLOSERS
 
@@ -109,23 +114,27 @@ class ParsingBase:
     def closing_bar(self, bar: str) -> bool:
         return bool(self.bars) and self.bars[-1] == bar
 
-    def bar_can_open(self, bar: str) -> bool:
-        """A bar opens an |abs| or a ||norm|| only if its twin follows at the same level."""
-        if self.closing_bar(bar):
-            return False
+    def scan_level(self, start: int) -> Iterator[tuple[Token, int]]:
+        """Tokens from ``start`` with their bracket depth relative to ``start``; stops when a
+        bracket closes below that level (bounded by :data:`MAX_BAR_SCAN` tokens)."""
         depth = 0
-        end = min(len(self.toks), self.pos + MAX_BAR_SCAN)
-        for i in range(self.pos + 1, end):
-            tok = self.toks[i]
+        for tok in self.toks[start : start + MAX_BAR_SCAN]:
             if tok.kind == "open" or tok.text in OPENERS:
                 depth += 1
             elif tok.kind == "close" or tok.text in CLOSERS:
                 depth -= 1
                 if depth < 0:
-                    return False
-            elif tok.text == ROW_BREAK and depth == 0:
+                    return
+            yield tok, depth
+
+    def bar_can_open(self, bar: str) -> bool:
+        """A bar opens an |abs| or a ||norm|| only if its twin follows at the same level."""
+        if self.closing_bar(bar):
+            return False
+        for tok, depth in self.scan_level(self.pos + 1):
+            if depth == 0 and tok.text == ROW_BREAK:
                 return False
-            elif tok.text == bar and depth == 0:
+            if depth == 0 and tok.text == bar:
                 return True
         return False
 

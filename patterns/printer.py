@@ -164,14 +164,11 @@ def _(node: Sqrt) -> str:
     return rf"\sqrt{index}{_braced(node.body)}"
 
 
-def _args(node: Apply) -> str:
-    seps = list(node.seps) + [","] * len(node.args)
-    parts = []
-    for i, arg in enumerate(node.args):
-        parts.append(to_latex(arg))
-        if i < len(node.args) - 1:
-            parts.append(seps[i] + " ")
-    return "".join(parts)
+def _joined(items: tuple[Node, ...], seps: tuple[str, ...]) -> str:
+    """Items with the separators they were written with (commas by default)."""
+    padded = list(seps) + [","] * len(items)
+    return "".join(to_latex(item) + (padded[i] + " " if i < len(items) - 1 else "")
+                   for i, item in enumerate(items))
 
 
 @to_latex.register
@@ -190,7 +187,7 @@ def _(node: Apply) -> str:
     opener, closer = {"[": ("[", "]"), r"\{": (r"\{", r"\}")}.get(node.bracket, ("(", ")"))
     if not isinstance(_head_symbol(node.head), Symbol | OpName) or node.bracket == "":
         opener, closer = r"\left(", r"\right)"
-    return f"{head}{opener}{_args(node)}{closer}"
+    return f"{head}{opener}{_joined(node.args, node.seps)}{closer}"
 
 
 def _head_symbol(node: Node) -> Node:
@@ -259,11 +256,7 @@ def _(node: Angle) -> str:
 
 @to_latex.register
 def _(node: Seq) -> str:
-    seps = list(node.seps) + [","] * len(node.items)
-    return "".join(
-        to_latex(item) + (seps[i] + " " if i < len(node.items) - 1 else "")
-        for i, item in enumerate(node.items)
-    )
+    return _joined(node.items, node.seps)
 
 
 @to_latex.register

@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from reader.errors import SourceError, UsageError
-from reader.model import Equation
+from reader.model import Equation, Paper
 
 
-def load_paper(source: str):  # noqa: ANN201 - returns reader.model.Paper
+def load_paper(source: str) -> Paper:
     """Read a paper from a path; the one place that picks the right source reader."""
     path = Path(source)
     if not path.exists():

@@ -54,7 +54,8 @@ class Heading:
     """A section heading, in reading order."""
 
     level: int
-    """1 for \\section, 2 for \\subsection, 3 for \\subsubsection, 4 for \\paragraph."""
+    """-1 for \\part, 0 for \\chapter, 1 for \\section, 2 \\subsection, 3 \\subsubsection,
+    4 \\paragraph."""
     number: str | None
     """The printed number ("2", "2.1", "A") or None for starred/unnumbered headings."""
     title: str

@@ -7,6 +7,7 @@ call these functions. Heavy libraries are never imported here (a test checks it)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from patterns.catalogue import default_catalogue
 from patterns.parser import parse_math
@@ -15,15 +16,11 @@ from patterns.tree import Node, unparsed_nodes
 from patterns.unicode_text import to_text
 from reader.model import AnnotatedEquation, AnnotatedPaper, Equation, Paper, PatternHit
 
-_recogniser: Recogniser | None = None
 
-
+@cache
 def recogniser() -> Recogniser:
     """The shipped catalogue, indexed once per process."""
-    global _recogniser
-    if _recogniser is None:
-        _recogniser = Recogniser(default_catalogue())
-    return _recogniser
+    return Recogniser(default_catalogue())
 
 
 def _hit(match: Match, latex: str) -> PatternHit:

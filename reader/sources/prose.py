@@ -77,17 +77,23 @@ def find_abstract(text: str) -> str:
     return ""
 
 
-def sentences_before(text: str) -> str:
-    """The last sentence(s) of ``text``, at most MAX_CONTEXT_CHARS characters."""
-    parts = [p for p in _SENTENCE_END.split(text.strip()) if p]
+def _gather(parts: list[str], join) -> str:  # noqa: ANN001 - join(chosen, part) -> str
+    """Whole sentences, nearest first, until there are 60 characters or the limit is reached."""
     chosen = ""
-    for part in reversed(parts):
-        candidate = f"{part} {chosen}".strip()
+    for part in parts:
+        candidate = join(chosen, part).strip()
         if len(candidate) > limits.MAX_CONTEXT_CHARS and chosen:
             break
         chosen = candidate
         if len(chosen) >= 60:
             break
+    return chosen
+
+
+def sentences_before(text: str) -> str:
+    """The last sentence(s) of ``text``, at most MAX_CONTEXT_CHARS characters."""
+    parts = [p for p in _SENTENCE_END.split(text.strip()) if p]
+    chosen = _gather(parts[::-1], lambda chosen, part: f"{part} {chosen}")
     if len(chosen) > limits.MAX_CONTEXT_CHARS:
         chosen = "…" + chosen[-(limits.MAX_CONTEXT_CHARS - 1) :].split(" ", 1)[-1]
     return chosen
@@ -96,14 +102,7 @@ def sentences_before(text: str) -> str:
 def sentences_after(text: str) -> str:
     """The first sentence(s) of ``text``, at most MAX_CONTEXT_CHARS characters."""
     parts = [p for p in _SENTENCE_END.split(text.strip()) if p]
-    chosen = ""
-    for part in parts:
-        candidate = f"{chosen} {part}".strip()
-        if len(candidate) > limits.MAX_CONTEXT_CHARS and chosen:
-            break
-        chosen = candidate
-        if len(chosen) >= 60:
-            break
+    chosen = _gather(parts, lambda chosen, part: f"{chosen} {part}")
     if len(chosen) > limits.MAX_CONTEXT_CHARS:
         chosen = chosen[: limits.MAX_CONTEXT_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return chosen
