@@ -89,11 +89,7 @@ class GroupParser(ParsingBase):
     def delimited_body(self, opener: str) -> tuple[Node | None, str]:
         """Parse up to the closing delimiter; ``\\left\\{ ... \\right.`` closes with ""."""
         opener_index = self.pos - 1
-        self.bars.append(None)
-        try:
-            result = self.parse_list(cond=True, normsep=True)
-        finally:
-            self.bars.pop()
+        result = self.bracket_list()
         tok = self.cur
         if tok is not None and tok.text in CLOSERS:
             self.pos += 1

@@ -132,11 +132,7 @@ class PostfixParser(ParsingBase):
     def call(self, head: Node, start: int) -> Apply:
         opener = self.cur.text  # type: ignore[union-attr]
         self.pos += 1
-        self.bars.append(None)
-        try:
-            result = self.parse_list(cond=True, normsep=True)
-        finally:
-            self.bars.pop()
+        result = self.bracket_list()
         tok = self.cur
         if tok is None or tok.text not in CLOSERS:
             raise Local(f"missing closing bracket for {opener}")

@@ -109,6 +109,15 @@ class ParsingBase:
                 return
             self.pos += 1
 
+    def bracket_list(self):  # noqa: ANN201 - the grammar's list result
+        """The list inside a bracket: conditional bars and divergence ``\\|`` allowed, and
+        shielded from any |...| that is open outside the bracket."""
+        self.bars.append(None)
+        try:
+            return self.parse_list(cond=True, normsep=True)  # type: ignore[attr-defined]
+        finally:
+            self.bars.pop()
+
     # -- bars -------------------------------------------------------------------------------
 
     def closing_bar(self, bar: str) -> bool:
