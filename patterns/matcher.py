@@ -278,7 +278,8 @@ def _match_script(t: Script, s: Node, b: Bindings) -> Iterator[Bindings]:
     if isinstance(t.base, Hole):
         whole = Script(s.base, s.sub, span=(s.base.span[0], s.sub.span[1]))
         yield from _match_pairs([(t.base, whole)] + base_pairs, b)
-    elif isinstance(t.base, Norm):
+    elif isinstance(t.base, Norm | Symbol):
+        # A letter covers its subscripted form here too: ``W^{K}`` is also ``W_i^{K}``.
         yield from _match_pairs([(t.base, s.base)] + base_pairs, b)
 
 

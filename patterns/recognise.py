@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from patterns.catalogue import Pattern
 from patterns.constraints import CONSTRAINTS
 from patterns.equivalences import exp_argument
 from patterns.matcher import match
 from patterns.tree import Add, Apply, BigOp, Group, Hole, Mul, Node, OpName, Script, Span
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,20 +51,23 @@ def index_key(node: Node) -> str:
     return type(node).__name__
 
 
-class Recogniser:
-    """The catalogue indexed for matching."""
+class TemplateIndex(Generic[T]):
+    """Templates indexed by the kind of node they can match, each with the item it belongs to.
 
-    def __init__(self, patterns: Iterable[Pattern]) -> None:
-        self.patterns = list(patterns)
-        self.by_key: dict[str, list[tuple[Pattern, Node]]] = defaultdict(list)
-        self.anywhere: list[tuple[Pattern, Node]] = []
-        for pattern in self.patterns:
-            for template in pattern.templates:
-                key = index_key(template)
-                bucket = self.anywhere if key.startswith("*") else self.by_key[key]
-                bucket.append((pattern, template))
+    The catalogue indexes pattern templates and the glossary its cue templates; both then try a
+    sub-tree only against the few templates that could match there.
+    """
 
-    def candidates(self, node: Node) -> list[tuple[Pattern, Node]]:
+    def __init__(self, entries: Iterable[tuple[T, Node]]) -> None:
+        self.by_key: dict[str, list[tuple[T, Node]]] = defaultdict(list)
+        self.anywhere: list[tuple[T, Node]] = []
+        for item, template in entries:
+            key = index_key(template)
+            bucket = self.anywhere if key.startswith("*") else self.by_key[key]
+            bucket.append((item, template))
+
+    def candidates(self, node: Node) -> list[tuple[T, Node]]:
+        """The (item, template) pairs whose template could match at ``node``."""
         key = index_key(node)
         found = list(self.by_key.get(key, ()))
         if isinstance(node, Script):
@@ -71,6 +77,19 @@ class Recogniser:
         if isinstance(node, Script) and exp_argument(node) is not None:
             found += self.by_key.get("Apply", [])  # ``e^{x}`` matches ``\exp(x)`` templates
         return found + self.anywhere
+
+
+class Recogniser:
+    """The catalogue indexed for matching."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.patterns = list(patterns)
+        self.index = TemplateIndex(
+            (pattern, template) for pattern in self.patterns for template in pattern.templates
+        )
+
+    def candidates(self, node: Node) -> list[tuple[Pattern, Node]]:
+        return self.index.candidates(node)
 
     def find(self, tree: Node) -> list[Match]:
         """Every match in ``tree``, outermost first; one per pattern and place."""

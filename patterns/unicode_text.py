@@ -25,7 +25,7 @@ _SUB_OK = set("0123456789+-=()aeijklmnoprstuvx")
 _SUP_OK = set("0123456789+-=()inT")
 _COMBINING = {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303", "dot": "\u0307",
               "ddot": "\u0308", "vec": "\u20d7", "check": "\u030c", "breve": "\u0306"}
-_BIG = {"sum": "Σ", "prod": "Π", "int": "∫", "iint": "∬", "oint": "∮", "bigcup": "⋃",
+_BIG = {"sum": "∑", "prod": "∏", "int": "∫", "iint": "∬", "oint": "∮", "bigcup": "⋃",
         "bigcap": "⋂"}
 _ATOMIC = (t.Symbol, t.Number, t.OpName, t.Group, t.Norm, t.Abs, t.Angle, t.Accent, t.Hole)
 
@@ -257,3 +257,16 @@ def _(node: t.Brace) -> str:
 @to_text.register
 def _(node: t.Unparsed) -> str:
     return node.source
+
+
+def script_chars(text: str, *, sup: bool) -> str | None:
+    """``text`` as Unicode sub- or superscript characters, one for one; None when one lacks one.
+
+    The translation keeps the length, so a caller that placed ``text`` in cells can swap it in
+    place (the 2-D layout uses this for scripts of scripts, where another row would be clutter).
+    """
+    compact = text.replace("−", "-")
+    ok, table = (_SUP_OK, _SUP) if sup else (_SUB_OK, _SUB)
+    if not compact or not all(ch in ok for ch in compact):
+        return None
+    return compact.translate(table)

@@ -172,7 +172,7 @@ UNICODE = {
     "π": r"\pi", "ρ": r"\rho", "σ": r"\sigma", "ς": r"\varsigma", "τ": r"\tau",
     "υ": r"\upsilon", "φ": r"\phi", "ϕ": r"\phi", "χ": r"\chi", "ψ": r"\psi", "ω": r"\omega",
     "Γ": r"\Gamma", "Δ": r"\Delta", "Θ": r"\Theta", "Λ": r"\Lambda", "Ξ": r"\Xi",
-    "Π": r"\Pi", "Σ": r"\Sigma", "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega",
+    "Π": r"\Pi", "Σ": r"\Sigma", "Υ": r"\Upsilon", "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega",
     "∑": r"\sum", "∏": r"\prod", "∫": r"\int", "∮": r"\oint", "≤": r"\le", "≥": r"\ge",
     "≠": r"\ne", "≈": r"\approx", "∝": r"\propto", "∼": r"\sim", "∈": r"\in",
     "∉": r"\notin", "⊂": r"\subset", "⊆": r"\subseteq", "→": r"\rightarrow",

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
+from glossary.lookup import default_glossary
 from patterns.catalogue import default_catalogue
 from patterns.parser import parse_math
 from patterns.recognise import Match, Recogniser, explain
 from patterns.tree import Node, unparsed_nodes
 from patterns.unicode_text import to_text
+from reader.definitions import DefinitionIndex, extract_definitions
 from reader.model import AnnotatedEquation, AnnotatedPaper, Equation, Paper, PatternHit
+from reader.symbols import symbol_table
 
 
 @cache
@@ -48,23 +51,33 @@ def parse_equation(equation: Equation) -> tuple[Node, str | None]:
     return tree, f"could not parse part of the equation: {reasons}"
 
 
-def annotate_equation(equation: Equation) -> AnnotatedEquation:
-    """Parse one equation and recognise every pattern in it; never raises on bad math."""
+def annotate_equation(equation: Equation,
+                      definitions: DefinitionIndex | None = None) -> AnnotatedEquation:
+    """Parse one equation, recognise its patterns and explain its symbols; never raises on bad
+    math. ``definitions`` (the paper's own, from its prose) join the glossary when given."""
     tree, parse_error = parse_equation(equation)
     matches = recogniser().find(tree)
+    explanations = default_glossary().explain(tree, equation.latex, matches)
     return AnnotatedEquation(
         equation=equation,
         parsed=parse_error is None,
         error=equation.error or parse_error,
         text=to_text(tree),
         patterns=tuple(_hit(m, equation.latex) for m in matches),
+        symbols=symbol_table(explanations, equation.id, definitions),
     )
+
+
+def paper_definitions(paper: Paper) -> DefinitionIndex:
+    """The symbol definitions the paper's prose gives, indexed by symbol and position."""
+    return DefinitionIndex(paper, extract_definitions(paper))
 
 
 def annotate_iter(paper: Paper) -> Iterator[AnnotatedEquation]:
     """Annotations one equation at a time, so a UI can show progress and fill in as it goes."""
+    definitions = paper_definitions(paper)
     for equation in paper.equations:
-        yield annotate_equation(equation)
+        yield annotate_equation(equation, definitions)
 
 
 def annotate(paper: Paper) -> AnnotatedPaper:

@@ -11,8 +11,10 @@ HEAVY = ("textual", "torch", "sklearn", "sympy", "fitz", "pymupdf", "scipy")
 def test_domain_packages_import_nothing_heavy() -> None:
     code = (
         "import sys, patterns.parser, patterns.recognise, patterns.catalogue, glossary, demos, "
-        "demos.registry, reader.pipeline, reader.sources.latex, reader.cli\n"
+        "demos.registry, reader.pipeline, reader.definitions, reader.render2d, glossary.lookup, "
+        "reader.sources.latex, reader.cli\n"
         "from reader.pipeline import recogniser; recogniser()\n"
+        "from glossary.lookup import default_glossary; default_glossary()\n"
         "from demos.registry import list_demos; list_demos()\n"
         f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
     )

@@ -19,7 +19,21 @@ def equation_report(item: AnnotatedEquation) -> str:
             lines.append(f"        {role} = {latex}")
     if not item.patterns and not item.error:
         lines.append("    (no catalogue pattern recognised)")
+    lines += [f"    {symbol_line(symbol)}" for symbol in item.symbols]
     return "\n".join(lines)
+
+
+def symbol_line(symbol: dict) -> str:
+    """``σ  sigmoid (logistic function) — paper: "the gate" (line 12) — role: ...``."""
+    parts = [f"{symbol['text']:<6} {symbol['name'] or '(not in the glossary)'}"]
+    definition = symbol.get("definition")
+    if definition:
+        parts.append(f"paper: \"{definition['text']}\" ({definition['where']})")
+    if symbol.get("role"):
+        parts.append(f"role: {symbol['role']}")
+    if symbol.get("overloaded"):
+        parts.append("used with two meanings in this paper")
+    return " — ".join(parts)
 
 
 def paper_report(annotated: AnnotatedPaper, *, inline: bool = False) -> str:
