@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("open", help="open a paper in the reader (.tex, folder, tarball)")
     p.add_argument("paper", nargs="?", help="path to the paper; default: the sample paper")
+    p.add_argument("--print", action="store_true", dest="print_only",
+                   help="print the annotated text report instead of opening the reader "
+                   "(the default when output is not a terminal)")
 
     p = sub.add_parser("annotate", help="annotate every equation of a paper")
     p.add_argument("paper", help="a .tex file, a folder, or an arXiv source tarball")
@@ -43,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("patterns", help="list the pattern catalogue, or show one pattern")
     p.add_argument("id", nargs="?")
+
+    p = sub.add_parser("glossary", help="search the symbol glossary (name, LaTeX or Unicode)")
+    p.add_argument("query", nargs="?", help="e.g. 'σ', '\\mathbb{E}', 'learning rate'")
+    p.add_argument("--json", action="store_true", help="print the matching entries as JSON")
 
     p = sub.add_parser("demo", help="run the demo of a pattern family",
                        description="Run a demo: eqlens demo ID [--quick] [--bindings JSON] "
@@ -74,13 +81,18 @@ def _dispatch(args: argparse.Namespace) -> int:
     from reader import commands
 
     if args.command in (None, "open"):
-        return commands.open_paper(getattr(args, "paper", None))
+        return commands.open_paper(getattr(args, "paper", None),
+                                   print_only=getattr(args, "print_only", False))
     if args.command == "annotate":
         return commands.annotate_paper(args.paper, args.format, args.output, args.inline)
     if args.command == "explain":
         return commands.explain_latex(args.latex, args.macros, args.json)
     if args.command == "patterns":
         return commands.show_patterns(args.id)
+    if args.command == "glossary":
+        from reader.glossary_command import show_glossary
+
+        return show_glossary(args.query, as_json=args.json)
     raise UsageError(f"unknown command {args.command!r}")
 
 

@@ -10,14 +10,20 @@ from reader.errors import SourceError, UsageError
 from reader.model import Equation, Paper
 
 
-def load_paper(source: str) -> Paper:
-    """Read a paper from a path; the one place that picks the right source reader."""
+def check_source(source: str) -> Path:
+    """The checks that need no reading, so the reader can refuse a path before it starts."""
     path = Path(source)
     if not path.exists():
         raise SourceError(f"{source}: no such file or folder")
     if path.suffix.lower() == ".pdf":
         raise SourceError(f"{source}: PDF papers are not supported yet; use the LaTeX source "
                           "(a .tex file, a folder or an arXiv source tarball)")
+    return path
+
+
+def load_paper(source: str) -> Paper:
+    """Read a paper from a path; the one place that picks the right source reader."""
+    path = check_source(source)
     from reader.sources.latex import load_latex
 
     return load_latex(path)
@@ -33,11 +39,25 @@ def _write(text: str, output: str | None) -> None:
         raise SourceError(f"cannot write {output}: {err.strerror}") from err
 
 
-def open_paper(source: str | None) -> int:
-    """Until the TUI lands, "opening" prints the paper's annotation."""
+def open_paper(source: str | None, *, print_only: bool = False) -> int:
+    """Open the reader on a terminal; print the text report when piped or asked to.
+
+    ``eqlens open paper.tex | less`` and scripts still get something useful, and a path that
+    does not exist fails with one line before the full-screen reader ever starts.
+    """
     from reader.cli import sample_paper_path
 
-    return annotate_paper(source or str(sample_paper_path()), "text", None, False)
+    source = source or str(sample_paper_path())
+    check_source(source)
+    if print_only or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return annotate_paper(source, "text", None, False)
+    from reader.tui import EqlensApp
+
+    app = EqlensApp(source)
+    app.run()
+    if app.failure is not None:
+        raise SourceError(app.failure)
+    return 0
 
 
 def annotate_paper(source: str, fmt: str, output: str | None, inline: bool) -> int:

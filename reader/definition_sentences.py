@@ -32,6 +32,9 @@ def mask(text: str) -> tuple[str, list[str]]:
         return SLOT.format(len(maths) - 1)
 
     masked = re.sub(r"\$([^$]+)\$", keep, text)
+    # Cross-references stay verbatim in paragraphs (the reader links them); here they are
+    # just "a reference", as the prose converter used to print them.
+    masked = re.sub(r"\\(?:eqref|ref|autoref|cref|Cref)\{[^{}]*\}", "<ref>", masked)
     masked = re.sub(r"\s*<cit\.>", "", masked)
     masked = re.sub(r"\[-?\d+(?:\.\d+)?\]", " ", masked)
     return masked, maths

@@ -149,7 +149,7 @@ class Assembler:
             position = found + len(part)
 
     def _paragraph(self, raw: str, offset: int) -> None:
-        text = to_text(raw)
+        text = to_text(raw, keep_refs=True)
         if not text:
             return
         shown = self._substitute(text)

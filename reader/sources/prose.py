@@ -25,8 +25,12 @@ _ABSTRACT_CMD = re.compile(r"\\abstract(?![A-Za-z@])\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
 _DROP_COMMANDS = re.compile(
     r"\\(?:label|index|vspace\*?|hspace\*?|includegraphics|bibliography|bibliographystyle"
-    r"|addbibresource|epigraph)(?![A-Za-z@])\s*(?:\[[^\]]*\])?\s*(?:\{[^{}]*\})?"
+    r"|addbibresource|epigraph|maketitle|tableofcontents|newpage|clearpage)(?![A-Za-z@])"
+    r"\s*(?:\[[^\]]*\])?\s*(?:\{[^{}]*\})?"
 )
+_REF = re.compile(r"\\(eqref|ref|autoref|cref|Cref)\*?\s*\{([^{}]*)\}")
+_REF_MARK = re.compile("\ue002(\\d+)\ue003")
+"""A cross-reference kept out of the converter's reach (it would print ``<ref>``)."""
 
 _converter = None
 
@@ -43,13 +47,30 @@ def _latex_to_text(latex: str) -> str:
         return re.sub(r"\\[A-Za-z@]+\*?|[{}]", " ", latex)
 
 
-def to_text(latex: str, inline: Mapping[int, str] | None = None) -> str:
-    """Plain text for a piece of prose; placeholders become ``$latex$`` from ``inline``."""
-    text = _latex_to_text(_DROP_COMMANDS.sub(" ", latex))
+def to_text(latex: str, inline: Mapping[int, str] | None = None, *,
+            keep_refs: bool = False) -> str:
+    """Plain text for a piece of prose; placeholders become ``$latex$`` from ``inline``.
+
+    ``keep_refs`` keeps ``\\eqref{key}`` verbatim (like inline math) so the reader can show the
+    equation's number and jump to it; otherwise a reference reads ``(key)``.
+    """
+    refs: list[tuple[str, str]] = []
+
+    def protect(match: re.Match[str]) -> str:
+        refs.append((match.group(1), match.group(2).strip()))
+        return f"\ue002{len(refs) - 1}\ue003"
+
+    text = _latex_to_text(_DROP_COMMANDS.sub(" ", _REF.sub(protect, latex)))
     text = " ".join(text.split())
+    if refs:
+        text = _REF_MARK.sub(lambda m: _ref_text(*refs[int(m.group(1))], keep_refs), text)
     if inline:
         text = _PLACEHOLDER_RE.sub(lambda m: f"${inline.get(int(m.group(1)), '')}$", text)
     return text
+
+
+def _ref_text(kind: str, key: str, verbatim: bool) -> str:
+    return f"\\{kind}{{{key}}}" if verbatim else f"({key})"
 
 
 def find_title(text: str) -> str | None:

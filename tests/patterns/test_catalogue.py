@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
@@ -34,6 +35,13 @@ def test_every_file_is_one_pattern_named_after_its_id() -> None:
 def test_required_patterns_exist() -> None:
     missing = sorted(set(REQUIRED_IDS) - {p.id for p in PATTERNS})
     assert missing == []
+
+
+def test_summaries_name_only_declared_roles() -> None:
+    """A ``{placeholder}`` that is not a role would reach the reader as literal braces."""
+    undeclared = {p.id: sorted(set(re.findall(r"\{(\w+)\}", p.summary)) - set(p.roles))
+                  for p in PATTERNS}
+    assert {k: v for k, v in undeclared.items() if v} == {}
 
 
 def _cases(kind: str):

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import select
+import struct
 import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,10 +87,55 @@ def test_usage_errors_exit_2() -> None:
 
 
 def test_no_argument_shows_the_sample_paper() -> None:
+    """Piped (no terminal), the reader prints the annotated report instead of a full screen."""
     result = eqlens()
     assert result.returncode == 0
     assert "A Field Guide" in result.stdout
     assert "Squared error" in result.stdout
+
+
+def test_open_prints_the_report_when_piped_or_asked() -> None:
+    for args in (["open", str(SAMPLE)], ["open", "--print", str(SAMPLE)]):
+        result = eqlens(*args)
+        assert result.returncode == 0, args
+        assert "A Field Guide" in result.stdout and "Squared error" in result.stdout
+
+
+def test_open_a_missing_paper_fails_before_the_reader_starts(tmp_path: Path) -> None:
+    result = eqlens("open", str(tmp_path / "missing.tex"))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip() == f"eqlens: {tmp_path / 'missing.tex'}: no such file or folder"
+
+
+def test_open_on_a_terminal_starts_the_reader_and_q_quits() -> None:
+    """Run ``eqlens open`` in a pseudo-terminal, wait for the outline, press q."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "reader.cli", "open", str(SAMPLE)],
+                               stdin=slave, stdout=slave, stderr=slave, cwd=ROOT,
+                               env={**os.environ, "TERM": "xterm-256color"})
+    os.close(slave)
+    try:
+        screen = _read_until(master, b"Inspector", seconds=30)
+        assert b"Inspector" in screen
+        os.write(master, b"q")
+        assert process.wait(timeout=30) == 0
+    finally:
+        process.kill()
+        os.close(master)
+
+
+def _read_until(fd: int, marker: bytes, seconds: float) -> bytes:
+    """Everything the terminal showed until ``marker`` appeared (or the time ran out)."""
+    seen, deadline = b"", time.monotonic() + seconds
+    while marker not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
 
 
 def test_patterns_listing_and_one_entry() -> None:

@@ -1,0 +1,78 @@
+""""/" finds text in prose and equations; the pattern filter narrows outline and j/k."""
+
+from __future__ import annotations
+
+from textual.widgets import Label, Static
+
+from reader.tui import EqlensApp
+from reader.tui.dialogs import PatternFilterDialog
+from reader.tui.widgets import DocumentView, Outline, ProseBlock, SearchBar
+from tests.tui.conftest import WaitForWorkers, run_palette
+from tests.tui.screen_text import shown
+
+
+async def test_slash_finds_text_and_enter_goes_to_the_next_match(
+        reader_app: EqlensApp, wait_for_workers: WaitForWorkers) -> None:
+    async with reader_app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_workers(pilot)
+        await pilot.press("slash", *"gaussian")
+        count = shown(screen.query_one("#search-count", Label))
+        total = int(count.split("/")[1])
+        assert count.startswith("1/") and total > 1
+        document = screen.query_one(DocumentView)
+        first = document.query_one(".-current-match")
+        assert isinstance(first, ProseBlock) and "gaussian" in shown(first).casefold()
+        await pilot.press("enter")
+        assert shown(screen.query_one("#search-count", Label)) == f"2/{total}"
+        assert document.query_one(".-current-match") is not first
+        await pilot.press("escape")
+        assert not screen.query_one(SearchBar).display
+        assert not document.query(".-match")
+
+
+async def test_search_reaches_equations_and_selects_them(
+        reader_app: EqlensApp, wait_for_workers: WaitForWorkers) -> None:
+    async with reader_app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_workers(pilot)
+        await pilot.press("slash", *"ddpm-loss")
+        assert "eq:ddpm-loss" in shown(screen.query_one("#inspector-title", Static))
+
+
+async def test_search_with_no_match_says_so(reader_app: EqlensApp,
+                                            wait_for_workers: WaitForWorkers) -> None:
+    async with reader_app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_workers(pilot)
+        await pilot.press("slash", *"zzzqqq")
+        assert shown(screen.query_one("#search-count", Label)) == "no match"
+
+
+async def test_pattern_filter_shows_only_kl_terms(reader_app: EqlensApp,
+                                                  wait_for_workers: WaitForWorkers) -> None:
+    async with reader_app.run_test(size=(160, 48)) as pilot:
+        screen = await wait_for_workers(pilot)
+        outline = screen.query_one(Outline)
+        everything = outline.option_count
+        await pilot.press("f")
+        dialog = reader_app.screen
+        assert isinstance(dialog, PatternFilterDialog)
+        options = dialog.query_one("#filter-options")
+        options.highlighted = options.get_option_index("pattern:kl_divergence")
+        await pilot.press("enter")
+        listed = [o.id for o in outline.options if o.id]
+        assert 0 < len(listed) and outline.option_count < everything
+        assert all(screen.reading.has_pattern(i, "pattern:kl_divergence") for i in listed)
+        assert outline.border_subtitle.startswith("Kullback")
+        await pilot.press("j")
+        assert screen.panes.selected in listed
+
+
+async def test_palette_filters_by_family_and_clears(reader_app: EqlensApp,
+                                                    wait_for_workers: WaitForWorkers) -> None:
+    async with reader_app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_workers(pilot)
+        outline = screen.query_one(Outline)
+        everything = outline.option_count
+        await run_palette(pilot, "filter: family: losses")
+        assert screen.filter_key == "family:losses" and outline.option_count < everything
+        await run_palette(pilot, "clear pattern filter")
+        assert screen.filter_key is None and outline.option_count == everything
