@@ -9,6 +9,7 @@ entries for ``x``.
 
 from __future__ import annotations
 
+from patterns.equivalences import canonical_letter, letter_font
 from patterns.parser import parse_math
 from patterns.printer import to_latex
 from patterns.tree import (
@@ -30,8 +31,6 @@ from patterns.tree import (
     Text,
 )
 
-_SAME_LETTER = {r"\varepsilon": r"\epsilon", r"\varphi": r"\phi", r"\vartheta": r"\theta",
-                r"\varrho": r"\rho", r"\varsigma": r"\sigma", r"\varpi": r"\pi"}
 _BARS = {r"\|": "struct:norm", r"\Vert": "struct:norm", r"\lVert": "struct:norm",
          r"\rVert": "struct:norm", "|": "struct:abs", r"\vert": "struct:abs",
          r"\lvert": "struct:abs", r"\rvert": "struct:abs"}
@@ -89,8 +88,7 @@ def node_key(node: Node) -> str:
     if isinstance(node, Symbol):
         if node.name in _BARS:
             return _BARS[node.name]
-        font = "" if node.font == "bold" else node.font
-        return f"sym:{font}:{_SAME_LETTER.get(node.name, node.name)}"
+        return f"sym:{letter_font(node.font)}:{canonical_letter(node.name)}"
     if isinstance(node, OpName):
         # ``\max(0, x)`` is written as a function call but is the same glyph as ``\max_x``.
         # Case matters: ``\ln`` is the natural log, ``\operatorname{LN}`` a LayerNorm.

@@ -53,7 +53,6 @@ class _Candidates:
     occurrences: list[Occurrence]
     scores: dict[str, float] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
-    evidence: dict[str, float] = field(default_factory=dict)
 
 
 class Glossary:
@@ -121,7 +120,6 @@ class Glossary:
                             and _cued(group, node.span, holes, self.cue_glyphs[cue.latex]):
                         credited.add((name, entry.id, cue.latex))
                         group.scores[entry.id] += cue.weight
-                        group.evidence[entry.id] = group.evidence.get(entry.id, 0) + cue.weight
                         group.reasons[entry.id] = "cue " + cue.latex
 
     def entry(self, entry_id: str) -> GlossaryEntry | None:

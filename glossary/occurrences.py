@@ -114,9 +114,8 @@ def _symbol(node: Symbol, known: Known) -> Iterator[Occurrence]:
 
 
 def _accent(node: Accent) -> Occurrence:
-    body_keys = _letter_keys(node.body)
-    keys = (node_key(node), accent_key(node), *body_keys)
-    return Occurrence(to_latex(node), to_text(node), (node.span,), keys, 2, node)
+    """``θ̂`` is looked up as itself, as any hatted letter, then as its letter θ."""
+    return Occurrence(to_latex(node), to_text(node), (node.span,), _letter_keys(node), 2, node)
 
 
 def _letter_keys(node: Node) -> tuple[str, ...]:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from patterns.tree import Add, Apply, Conditional, Mul, Neg, Node, OpName, Script, Seq, Symbol, Text
 
+_SAME_LETTER = {r"\varepsilon": r"\epsilon", r"\varphi": r"\phi", r"\vartheta": r"\theta",
+                r"\varrho": r"\rho", r"\varsigma": r"\sigma", r"\varpi": r"\pi"}
+"""Letter variants that never change meaning: ``\\varepsilon`` is ``\\epsilon``."""
+
 _DEFINES = "="
 _RELATION_CLASS = {
     ":=": _DEFINES, r"\coloneqq": _DEFINES, r"\triangleq": _DEFINES, r"\equiv": _DEFINES,
@@ -21,6 +25,16 @@ _RELATION_CLASS = {
 
 _TRANSPOSE_MARKS = {r"\top", r"\intercal", "T"}
 _TRANSPOSE_FONTS = {"", "rm", "sf", "bold"}
+
+
+def canonical_letter(name: str) -> str:
+    """The plain spelling of a letter variant (``\\varepsilon`` → ``\\epsilon``)."""
+    return _SAME_LETTER.get(name, name)
+
+
+def letter_font(font: str) -> str:
+    """A letter's font as far as meaning goes: bold ``\\mathbf{x}`` is still x."""
+    return "" if font == "bold" else font
 
 
 def same_relation(template_op: str, subject_op: str) -> bool:

@@ -13,9 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import fields
 
 from patterns.equivalences import (
+    canonical_letter,
     exp_argument,
     is_difference,
     is_transpose,
+    letter_font,
     mirrored_relation,
     negated,
     parameter_list,
@@ -44,8 +46,6 @@ from patterns.tree import (
 
 Bindings = dict[str, Node]
 
-_SAME_LETTER = {r"\varepsilon": r"\epsilon", r"\varphi": r"\phi", r"\vartheta": r"\theta",
-                r"\varrho": r"\rho", r"\varsigma": r"\sigma", r"\varpi": r"\pi"}
 _PRODUCT_OPS = {"": "", r"\cdot": "", "*": "", r"\times": r"\times", r"\odot": ""}
 """Product spellings that mean the same; ``\\odot`` (elementwise) counts as an ordinary product,
 since no pattern's meaning turns on the difference (``\\sigma \\odot \\epsilon`` vs ``\\sigma
@@ -53,10 +53,6 @@ since no pattern's meaning turns on the difference (``\\sigma \\odot \\epsilon``
 _OPTIONAL_IN_TEMPLATE = {Expectation: ("sub", "sup"), BigOp: ("lower", "upper")}
 MAX_PERMUTATION_ITEMS = 8
 """Longer sums/products are matched only in order: bounds the commutative search."""
-
-
-def _font(font: str) -> str:
-    return "" if font == "bold" else font
 
 
 def unwrap_group(node: Node) -> Node:
@@ -118,8 +114,8 @@ def _match_symbol(t: Symbol, s: Symbol, b: Bindings) -> Iterator[Bindings]:
     if t.name == r"\top":
         same = is_transpose(s)
     else:
-        same = (_SAME_LETTER.get(t.name, t.name) == _SAME_LETTER.get(s.name, s.name)
-                and _font(t.font) == _font(s.font))
+        same = (canonical_letter(t.name) == canonical_letter(s.name)
+                and letter_font(t.font) == letter_font(s.font))
     if same:
         yield b
 
@@ -200,8 +196,8 @@ def same_tree(a: Node, b: Node) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, Symbol):
-        return _SAME_LETTER.get(a.name, a.name) == _SAME_LETTER.get(b.name, b.name) and \
-            _font(a.font) == _font(b.font)  # type: ignore[attr-defined]
+        return canonical_letter(a.name) == canonical_letter(b.name) and \
+            letter_font(a.font) == letter_font(b.font)  # type: ignore[attr-defined]
     for f in fields(a):
         if f.name == "span" or not f.compare:
             continue

@@ -25,6 +25,10 @@ class DefinitionIndex:
         for definition in sorted(definitions, key=lambda d: d.order):
             self._by_key.setdefault(definition.symbol, []).append(definition)
         self._position, self._run_end = _equation_positions(paper)
+        self._keys_by_letter: dict[str, list[str]] = {}
+        for key in self._by_key:
+            if (letter := base_letter(key)) is not None:
+                self._keys_by_letter.setdefault(letter, []).append(key)
 
     def in_force(self, key: str, equation_id: str) -> Definition | None:
         """The meaning of ``key`` at that equation.
@@ -61,7 +65,7 @@ class DefinitionIndex:
         letter = base_letter(key)
         if letter is None:
             return ()
-        return tuple(k for k in self._by_key if k != key and base_letter(k) == letter)
+        return tuple(k for k in self._keys_by_letter.get(letter, ()) if k != key)
 
     def keys(self) -> tuple[str, ...]:
         """Every defined key, in order of first definition."""

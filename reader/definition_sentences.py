@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reader.sources.prose import REFERENCE
+
 SLOT = "\ue000{}\ue001"
 """Format string of a slot: ``SLOT.format(3)`` stands for the paragraph's fourth formula."""
 SLOT_OPEN = "\ue000"
@@ -34,7 +36,7 @@ def mask(text: str) -> tuple[str, list[str]]:
     masked = re.sub(r"\$([^$]+)\$", keep, text)
     # Cross-references stay verbatim in paragraphs (the reader links them); here they are
     # just "a reference", as the prose converter used to print them.
-    masked = re.sub(r"\\(?:eqref|ref|autoref|cref|Cref)\{[^{}]*\}", "<ref>", masked)
+    masked = REFERENCE.sub("<ref>", masked)
     masked = re.sub(r"\s*<cit\.>", "", masked)
     masked = re.sub(r"\[-?\d+(?:\.\d+)?\]", " ", masked)
     return masked, maths

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from glossary.lookup import SymbolExplanation
+from reader.definition_symbols import base_letter
 
 if TYPE_CHECKING:
     from reader.definitions import Definition, DefinitionIndex
@@ -26,7 +27,8 @@ def _symbol(explanation: SymbolExplanation, equation_id: str,
             definitions: DefinitionIndex | None, same_base: dict[str, list[str]]) -> dict:
     entry = explanation.entry
     definition = _definition(explanation.latex, equation_id, definitions)
-    related = [k for k in same_base.get(_base(explanation.latex), []) if k != explanation.latex]
+    related = [k for k in same_base.get(base_letter(explanation.latex) or "", [])
+               if k != explanation.latex]
     overloaded = False
     if definitions is not None:
         related += [k for k in definitions.related(explanation.latex) if k not in related]
@@ -57,7 +59,7 @@ def _definition(key: str, equation_id: str, definitions: DefinitionIndex | None)
     found = definitions.in_force(key, equation_id)
     if found is None and "_" in key:
         for other in definitions.related(key):
-            if "_" in other and _base(other) == _base(key):
+            if "_" in other:
                 found = definitions.in_force(other, equation_id)
                 if found is not None:
                     break
@@ -69,18 +71,9 @@ def _definition_json(found: Definition) -> dict:
             "symbol": found.latex, "sentence": found.sentence}
 
 
-def _base(key: str) -> str:
-    """The letter a symbol is built on: ``\\theta`` for ``\\theta_{t}`` and ``\\hat{\\theta}``."""
-    for accent in ("\\hat{", "\\bar{", "\\tilde{", "\\widehat{", "\\overline{", "\\widetilde{"):
-        if key.startswith(accent) and key.endswith("}"):
-            key = key[len(accent):-1]
-    for mark in ("_", "^"):
-        key = key.split(mark, 1)[0]
-    return key
-
-
 def _spellings_by_base(explanations: tuple[SymbolExplanation, ...]) -> dict[str, list[str]]:
     by_base: dict[str, list[str]] = {}
     for explanation in explanations:
-        by_base.setdefault(_base(explanation.latex), []).append(explanation.latex)
+        if (letter := base_letter(explanation.latex)) is not None:
+            by_base.setdefault(letter, []).append(explanation.latex)
     return by_base

@@ -28,7 +28,8 @@ _DROP_COMMANDS = re.compile(
     r"|addbibresource|epigraph|maketitle|tableofcontents|newpage|clearpage)(?![A-Za-z@])"
     r"\s*(?:\[[^\]]*\])?\s*(?:\{[^{}]*\})?"
 )
-_REF = re.compile(r"\\(eqref|ref|autoref|cref|Cref)\*?\s*\{([^{}]*)\}")
+REFERENCE = re.compile(r"\\(eqref|ref|autoref|cref|Cref)\*?\s*\{([^{}]*)\}")
+"""A cross-reference command: the command in group 1, the label key in group 2."""
 _REF_MARK = re.compile("\ue002(\\d+)\ue003")
 """A cross-reference kept out of the converter's reach (it would print ``<ref>``)."""
 
@@ -60,7 +61,7 @@ def to_text(latex: str, inline: Mapping[int, str] | None = None, *,
         refs.append((match.group(1), match.group(2).strip()))
         return f"\ue002{len(refs) - 1}\ue003"
 
-    text = _latex_to_text(_DROP_COMMANDS.sub(" ", _REF.sub(protect, latex)))
+    text = _latex_to_text(_DROP_COMMANDS.sub(" ", REFERENCE.sub(protect, latex)))
     text = " ".join(text.split())
     if refs:
         text = _REF_MARK.sub(lambda m: _ref_text(*refs[int(m.group(1))], keep_refs), text)

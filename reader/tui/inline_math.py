@@ -16,8 +16,9 @@ from functools import lru_cache
 from patterns.parser import parse_math
 from patterns.tree import unparsed_nodes
 from patterns.unicode_text import to_text
+from reader.sources.prose import REFERENCE
 
-_PIECE = re.compile(r"\$([^$]+)\$|\\(eqref|ref)\{([^{}]+)\}")
+_PIECE = re.compile(r"\$([^$]+)\$|" + REFERENCE.pattern)
 
 
 @dataclass(frozen=True, slots=True)

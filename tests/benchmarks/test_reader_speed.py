@@ -50,12 +50,12 @@ def _fully_annotated(source: Path) -> int:
     async def run() -> int:
         app = EqlensApp(str(source))
         async with app.run_test(size=(120, 40)) as pilot:
-            screen = app.screen
-            while not (isinstance(screen, ReaderScreen) and screen.reading is not None
-                       and not app.workers._workers):
-                await pilot.pause(0.01)
+            while True:  # the load worker hands over to the annotate worker: poll the result
                 screen = app.screen
-            return len(screen.reading.paper.equations)
+                if isinstance(screen, ReaderScreen) and screen.reading is not None and len(
+                        screen.reading.annotations) == len(screen.reading.paper.equations):
+                    return len(screen.reading.paper.equations)
+                await pilot.pause(0.01)
 
     return asyncio.run(run())
 
