@@ -69,3 +69,31 @@ MAX_EQUATIONS = 50_000
 
 MAX_CONTEXT_CHARS = 300
 """Prose kept on each side of an equation as its context."""
+
+# --- Downloads (arXiv ids) -----------------------------------------------------------------------
+
+MAX_DOWNLOAD_BYTES = 128 * 1024 * 1024
+"""One download (e-print or PDF); arXiv caps submissions at 50 MB, so more is not a paper."""
+
+DOWNLOAD_TIMEOUT_SECONDS = 30.0
+"""Wait for the connection or the next bytes; a stalled server fails instead of hanging."""
+
+DOWNLOAD_DEADLINE_SECONDS = 900.0
+"""A whole download; 128 MB at a slow 150 kB/s, and a trickling server cannot hold us forever."""
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+MAX_PDF_BYTES = 200 * 1024 * 1024
+"""One PDF file; arXiv caps submissions at 50 MB, a figure-heavy textbook is ~50 MB."""
+
+MAX_PDF_PAGES = 1_500
+"""Pages of one PDF, checked before any page is read; a long textbook has ~800 (corpus max 101)."""
+
+PDF_HEADER_BYTES = 1024
+"""Where ``%PDF-`` must appear; junk before it is tolerated (as by Acrobat), but no further."""
+
+PDF_SAMPLE_PAGES = 8
+"""Pages, spread over the file, whose text is counted on opening to tell a paper from a scan."""
+
+PDF_FONT_SAMPLE_PAGES = 40
+"""Pages, spread over the file, whose glyphs are checked for broken math-font maps (~3 ms each)."""
