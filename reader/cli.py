@@ -27,17 +27,30 @@ def build_parser() -> argparse.ArgumentParser:
                      "readable. With no command, opens the bundled sample paper.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("open", help="open a paper in the reader (.tex, folder, tarball)")
-    p.add_argument("paper", nargs="?", help="path to the paper; default: the sample paper")
+    p = sub.add_parser("open", help="open a paper in the reader (.tex, folder, tarball, "
+                       "arXiv id)")
+    p.add_argument("paper", nargs="?", help="path to the paper or an arXiv id (2006.11239); "
+                   "default: the sample paper")
     p.add_argument("--print", action="store_true", dest="print_only",
                    help="print the annotated text report instead of opening the reader "
                    "(the default when output is not a terminal)")
+    p.add_argument("--pdf", action="store_true", dest="force_pdf",
+                   help="for an arXiv id: read its PDF instead of its LaTeX source")
 
     p = sub.add_parser("annotate", help="annotate every equation of a paper")
-    p.add_argument("paper", help="a .tex file, a folder, or an arXiv source tarball")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("paper", help="a .tex file, a folder, an arXiv source tarball, a PDF, or an "
+                   "arXiv id (2006.11239, arXiv:2006.11239v2, an arxiv.org link)")
+    p.add_argument("--pdf", action="store_true", dest="force_pdf",
+                   help="for an arXiv id: read its PDF instead of its LaTeX source")
+    p.add_argument("--format", choices=("md", "html", "json", "text"), default="md",
+                   help="md (default): Markdown for GitHub/Obsidian; html: one self-contained "
+                   "page; json: the documented schema; text: the terminal report")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
     p.add_argument("--inline", action="store_true", help="text format: include inline math")
+    p.add_argument("--only-notes", action="store_true",
+                   help="keep only the equations that have notes")
+    p.add_argument("--only-patterns", action="store_true",
+                   help="keep only the equations with at least one recognised pattern")
 
     p = sub.add_parser("explain", help="explain one equation given as LaTeX")
     p.add_argument("latex", help="the equation, e.g. '\\|y - f(x)\\|^2'")
@@ -82,9 +95,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     if args.command in (None, "open"):
         return commands.open_paper(getattr(args, "paper", None),
-                                   print_only=getattr(args, "print_only", False))
+                                   print_only=getattr(args, "print_only", False),
+                                   force_pdf=getattr(args, "force_pdf", False))
     if args.command == "annotate":
-        return commands.annotate_paper(args.paper, args.format, args.output, args.inline)
+        return commands.annotate_paper(args.paper, args.format, args.output, args.inline,
+                                       force_pdf=args.force_pdf, only_notes=args.only_notes,
+                                       only_patterns=args.only_patterns)
     if args.command == "explain":
         return commands.explain_latex(args.latex, args.macros, args.json)
     if args.command == "patterns":

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from reader.model import AnnotatedEquation, AnnotatedPaper, PatternHit
 
+if TYPE_CHECKING:
+    from reader.notes.model import Note
+
 SCHEMA_VERSION = 1
+"""Bumped only when a field changes meaning or goes away; new fields keep the version."""
 
 
 def pattern_json(hit: PatternHit) -> dict:
@@ -16,7 +22,21 @@ def pattern_json(hit: PatternHit) -> dict:
     return data
 
 
-def equation_json(item: AnnotatedEquation) -> dict:
+def note_json(note: Note) -> dict:
+    """One note as the JSON lists it under its equation (``symbol``: the LaTeX it is about)."""
+    return {"id": note.id, "author": note.author, "created": note.created,
+            "updated": note.updated, "text": note.text, "symbol": note.anchor.symbol}
+
+
+def orphan_json(note: Note) -> dict:
+    """A note whose equation was not found, with what it was written on, to find it by hand."""
+    anchor = note.anchor
+    return {**note_json(note), "anchor": {"equation_id": anchor.equation_id,
+                                          "label": anchor.label, "number": anchor.number,
+                                          "latex": anchor.latex}}
+
+
+def equation_json(item: AnnotatedEquation, notes: Sequence[Note] = ()) -> dict:
     eq = item.equation
     return {
         "id": eq.id,
@@ -26,6 +46,8 @@ def equation_json(item: AnnotatedEquation) -> dict:
         "text": item.text,
         "display": eq.display,
         "page": eq.page,
+        "bbox": list(eq.bbox) if eq.bbox is not None else None,
+        "confidence": eq.confidence,
         "section": eq.section,
         "file": eq.file,
         "line": eq.line,
@@ -35,10 +57,14 @@ def equation_json(item: AnnotatedEquation) -> dict:
         "context_after": eq.context_after,
         "patterns": [pattern_json(p) for p in item.patterns],
         "symbols": list(item.symbols),
+        "notes": [note_json(n) for n in notes],
     }
 
 
-def paper_json(annotated: AnnotatedPaper) -> dict:
+def paper_json(annotated: AnnotatedPaper, notes: Mapping[str, Sequence[Note]] | None = None,
+               *, orphans: Sequence[Note] = ()) -> dict:
+    """The schema-1 document; ``notes`` maps equation ids to their notes (none by default)."""
+    notes = notes or {}
     paper = annotated.paper
     return {
         "schema": SCHEMA_VERSION,
@@ -50,7 +76,9 @@ def paper_json(annotated: AnnotatedPaper) -> dict:
             "abstract": paper.abstract,
             "warnings": list(paper.warnings),
         },
-        "equations": [equation_json(e) for e in annotated.equations],
+        "equations": [equation_json(e, notes.get(e.equation.id, ()))
+                      for e in annotated.equations],
+        "orphaned_notes": [orphan_json(n) for n in orphans],
     }
 
 

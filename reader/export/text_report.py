@@ -11,6 +11,9 @@ def equation_report(item: AnnotatedEquation) -> str:
     lines = [f"{where}  {item.text}"]
     if eq.label:
         lines[0] += f"    [{eq.label}]"
+    if eq.page is not None:
+        lines[0] += f"    [p. {eq.page}" + (
+            f", confidence {eq.confidence:.2f}]" if eq.confidence is not None else "]")
     if item.error:
         lines.append(f"    ! {item.error}")
     for hit in item.patterns:
