@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): open a paper, jump to an equation, filter, run a demo.
+"""The command palette (ctrl+p): open a paper, jump, filter, run a demo, add or find a note.
 
 Everything here is also a key, but the palette is where a reader who forgot the key looks, and
 where "jump to eq:elbo" is quicker typed than scrolled to.
@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.notes.anchoring import anchor_for
 from reader.tui.messages import FilterRequested, JumpRequested
+from reader.tui.note_text import about, first_line
 from reader.tui.reading import Reading
 
 if TYPE_CHECKING:
@@ -41,7 +43,13 @@ class PaperCommands(Provider):
                 ("Filter by pattern…", screen.action_filter, "show every KL term, … (f)"),
                 ("Run demo of the selected pattern", screen.action_run_demo, "(d)"),
                 ("Clear pattern filter", partial(screen.apply_filter, None), "show all"),
+                ("Add note", screen.action_add_note,
+                 "on the selected equation, or its pinned symbol (n)"),
+                ("Edit note", screen.action_edit_note, "of the selected equation (e)"),
             ]
+            if screen.reading is not None and screen.reading.notes.orphans:
+                commands.append(("Orphaned notes…", screen.action_show_orphans,
+                                 "notes on equations this version no longer has"))
         return commands
 
     def _paper(self, reading: Reading) -> Iterator[Command]:
@@ -53,6 +61,11 @@ class PaperCommands(Provider):
             text = annotated.text if annotated else equation.latex
             name = f"Jump to {number} {equation.label or ''} {text[:40]}"
             yield (name, partial(post, JumpRequested(equation_id)), equation.section or "")
+        for equation_id, notes in reading.notes.by_equation.items():
+            for note in notes:
+                yield (f"Note by {note.author}: {first_line(note.text, 40)}",
+                       partial(post, JumpRequested(equation_id)),
+                       about(anchor_for(reading.equation(equation_id), note.anchor.symbol)))
         for key in reading.pattern_keys():
             yield (f"Filter: {key.title}", partial(post, FilterRequested(key.key)),
                    f"{key.count} equations")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from reader.model import AnnotatedEquation, Paper
+from reader.notes.notebook import NoteBook
 
 
 @dataclass
@@ -18,6 +19,13 @@ class PaperLoaded(Message):
     """The source was read; the document can be drawn before any equation is annotated."""
 
     paper: Paper
+
+
+@dataclass
+class NotesLoaded(Message):
+    """The paper's notes sidecar was read (or found unreadable: ``notebook.problem``)."""
+
+    notebook: NoteBook
 
 
 @dataclass

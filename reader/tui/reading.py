@@ -22,6 +22,9 @@ from reader.model import (
     Paragraph,
     PatternHit,
 )
+from reader.notes.anchoring import Attachment, anchor_for, attach
+from reader.notes.model import Anchor, Note
+from reader.notes.notebook import NoteBook
 from reader.tui.inline_math import plain_prose
 
 
@@ -43,6 +46,26 @@ class Reading:
 
     paper: Paper
     annotations: dict[str, AnnotatedEquation] = field(default_factory=dict)
+    notebook: NoteBook | None = None
+    """The paper's reading-group notes; None until the sidecar has been read."""
+    notes: Attachment = field(default_factory=Attachment)
+    """The notebook's notes on this paper's equations, and the orphans that fit none."""
+
+    def attach_notes(self, notebook: NoteBook) -> None:
+        """Take the notebook (again, after a change) and find each note's equation."""
+        self.notebook = notebook
+        self.notes = attach(notebook.notes, self.paper)
+
+    def notes_on(self, equation_id: str | None) -> list[Note]:
+        """The notes on one equation, oldest first (none for None)."""
+        return self.notes.by_equation.get(equation_id or "", [])
+
+    def note_place(self, note: Note) -> Anchor:
+        """Where ``note`` sits in this version (its current number and label), for titles."""
+        for equation_id, notes in self.notes.by_equation.items():
+            if note in notes:
+                return anchor_for(self.equation(equation_id), note.anchor.symbol)
+        return note.anchor
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:

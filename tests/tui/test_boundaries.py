@@ -19,7 +19,8 @@ def loaded_after(code: str) -> list[str]:
 
 def test_pure_helpers_import_no_textual() -> None:
     assert loaded_after("import reader.tui, reader.tui.reading, reader.tui.inline_math, "
-                        "reader.tui.drawing, reader.tui.demo_process") == []
+                        "reader.tui.drawing, reader.tui.demo_process, reader.tui.note_text, "
+                        "reader.notes") == []
 
 
 def test_the_app_imports_textual_but_nothing_heavy() -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Header, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.errors import EqlensError
+from reader.notes.notebook import NoteBook
 from reader.tui.dialogs import ErrorDialog, PatternFilterDialog, jump_dialog
 from reader.tui.dialogs.pattern_filter_dialog import SHOW_ALL
 from reader.tui.messages import (
@@ -24,15 +25,17 @@ from reader.tui.messages import (
     FilterRequested,
     JumpRequested,
     LoadFailed,
+    NotesLoaded,
     PaperFailed,
     PaperLoaded,
 )
 from reader.tui.reading import Reading
+from reader.tui.screens.note_taking import NoteTaking
 from reader.tui.widgets import DemoPanel, DocumentView, Outline, ReadingPanes, SearchBar
 
 
-class ReaderScreen(Screen[None]):
-    """One open paper."""
+class ReaderScreen(NoteTaking, Screen[None]):
+    """One open paper, with its reading-group notes (the note actions are in NoteTaking)."""
 
     BINDINGS = [
         Binding("j", "step_equation(1)", "next eq", key_display="j/k"),
@@ -48,6 +51,8 @@ class ReaderScreen(Screen[None]):
         Binding("f", "filter", "filter by pattern", show=False),
         Binding("g", "jump", "jump"),
         Binding("c", "copy_latex", "copy LaTeX", show=False),
+        Binding("n", "add_note", "note"),
+        Binding("e", "edit_note", "edit note", show=False),
         Binding("o", "toggle('#outline')", "outline", show=False),
         Binding("i", "toggle('#inspector')", "inspector", show=False),
     ]
@@ -85,15 +90,19 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False,
           description="reading the paper")
     def load_paper(self) -> None:
-        """Read the source off the event loop; failures become one line, never a traceback."""
+        """Read the source, then its notes, off the event loop; failures are one line each."""
         from reader.commands import load_paper
 
         try:
-            self.post_message(PaperLoaded(load_paper(self.source)))
+            paper = load_paper(self.source)
         except EqlensError as err:
             self.post_message(LoadFailed(self.source, err.message))
+            return
         except Exception as err:  # noqa: BLE001 - a bug in a source reader, still one line
             self.post_message(LoadFailed(self.source, f"{self.source}: cannot read it ({err})"))
+            return
+        self.post_message(PaperLoaded(paper))
+        self.post_message(NotesLoaded(NoteBook.open(paper)))
 
     @work(thread=True, exclusive=True, group="annotate", exit_on_error=False,
           description="annotating paper")

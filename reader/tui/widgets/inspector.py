@@ -6,11 +6,15 @@ pattern changes; the inspector holds no state of its own beyond what it last dre
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from reader.model import AnnotatedEquation, Equation
+from reader.notes.model import Note
+from reader.tui.widgets.notes_list import NotesList
 from reader.tui.widgets.pattern_list import PatternList
 from reader.tui.widgets.symbol_card import SymbolCard
 from reader.tui.widgets.symbol_table import SymbolTable
@@ -21,7 +25,7 @@ WELCOME = ("No equation selected yet. Press j for the first one (k goes back), c
 
 
 class Inspector(VerticalScroll):
-    """Symbol card, pattern list, symbol table and LaTeX source of one equation."""
+    """Symbol card, notes, pattern list, symbol table and LaTeX source of one equation."""
 
     def compose(self) -> ComposeResult:
         yield Static(WELCOME, id="inspector-title", markup=False)
@@ -30,6 +34,10 @@ class Inspector(VerticalScroll):
             with Vertical(id="symbol-section"):
                 yield Static("Symbol", classes="section-title")
                 yield SymbolCard(id="symbol-card")
+            with Vertical(id="notes-section"):
+                yield Static("Notes  [dim](n adds, e or a click edits)[/]",
+                             classes="section-title")
+                yield NotesList(id="notes-list")
             yield Static("Patterns", classes="section-title")
             yield PatternList(id="pattern-list")
             yield Static("Symbols  [dim](hover, or h/l; enter pins)[/]", classes="section-title")
@@ -40,8 +48,9 @@ class Inspector(VerticalScroll):
 
     def show(self, equation: Equation, annotated: AnnotatedEquation | None, *,
              pattern: int | None, symbol: int | None, pinned: bool,
-             numbers: dict[str, str]) -> None:
-        """Draw the inspector for this equation and focus state."""
+             numbers: dict[str, str], notes: Sequence[Note] = (),
+             notes_read_only: bool = False) -> None:
+        """Draw the inspector for this equation and focus state, with its notes if any."""
         self.query_one("#inspector-title", Static).update(_title(equation))
         self.query_one("#inspector-body").display = True
         error = (annotated.error if annotated else equation.error) or ""
@@ -50,6 +59,8 @@ class Inspector(VerticalScroll):
         symbols = annotated.symbols if annotated else ()
         focused = symbols[symbol] if symbol is not None and symbol < len(symbols) else None
         self.show_symbol(focused, numbers, pinned=pinned)
+        self.query_one("#notes-section").display = bool(notes)
+        self.query_one(NotesList).show(notes, read_only=notes_read_only)
         self.query_one(PatternList).show(annotated.patterns if annotated else (), pattern,
                                          annotated is not None)
         self.query_one(SymbolTable).show(symbols, symbol)

@@ -61,13 +61,14 @@ class Outline(OptionList):
 
     @staticmethod
     def prompt(reading: Reading, equation_id: str) -> Content:
-        """"(3) nll" plus the pattern badges on a second, dimmer line."""
+        """"(3) nll" (with ✎ when it has notes) plus the pattern badges on a dimmer line."""
         equation = reading.equation(equation_id)
         annotated = reading.annotations.get(equation_id)
         name = equation.label.split(":", 1)[-1] if equation.label else (
             annotated.text if annotated else equation.latex)
         number = f"({equation.number})" if equation.number else "·"
-        line = Content.assemble((number, "bold"), " ", name).truncate(WIDTH, ellipsis=True)
+        line = Content.assemble((number, "bold"), _note_marker(len(reading.notes_on(equation_id))),
+                                " ", name).truncate(WIDTH, ellipsis=True)
         if annotated and annotated.patterns:
             badges = sorted({hit.id.replace("_", " ") for hit in annotated.patterns})
             for row in _badge_rows(badges):
@@ -103,6 +104,13 @@ def _badge_rows(badges: list[str]) -> list[str]:
         else:
             rows.append("  " + badge[: WIDTH - 2])
     return rows
+
+
+def _note_marker(count: int) -> tuple[str, str] | str:
+    """" ✎" after the number of an equation with notes (" ✎3" for three), so they stand out."""
+    if not count:
+        return ""
+    return (" ✎" + (str(count) if count > 1 else ""), "$text-accent")
 
 
 def _heading(heading: Heading) -> Content:

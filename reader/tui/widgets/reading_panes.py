@@ -75,9 +75,12 @@ class ReadingPanes(Horizontal):
         view = self.selected_view()
         if view is None or self.reading is None:
             return
+        notebook = self.reading.notebook
         self.query_one(Inspector).show(view.equation, view.annotated, pattern=view.pattern,
                                        symbol=view.symbol, pinned=self.pinned,
-                                       numbers=self.reading.numbers)
+                                       numbers=self.reading.numbers,
+                                       notes=self.reading.notes_on(view.equation.id),
+                                       notes_read_only=bool(notebook and notebook.read_only))
 
     def step_symbol(self, step: int) -> bool:
         """Light the next/previous symbol of the selection; False when it has none."""
