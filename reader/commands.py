@@ -147,19 +147,14 @@ def annotate_paper(source: str, fmt: str, output: str | None, inline: bool, *,
     return 0
 
 
-# --- Notes for the exports: TEMPORARY wiring (exports helper), for the lead to finalise. It
-# reads the sidecar beside the paper (reader/notes/, now present); no notes on ImportError. -----
 def _paper_notes(paper: Paper) -> tuple[dict[str, list[Note]], list[Note]]:
     """The notes beside the paper, attached to this version's equations: (by equation id,
-    orphans). No notes when the notes modules are not there yet."""
-    try:
-        from reader.notes.anchoring import attach
-        from reader.notes.sidecar import load_notes, sidecar_path
-    except ImportError:
-        return {}, []
+    orphans). An unreadable sidecar is an error: an export must never drop notes silently."""
+    from reader.notes.anchoring import attach
+    from reader.notes.sidecar import load_notes, sidecar_path
+
     attachment = attach(load_notes(sidecar_path(paper)), paper)
     return dict(attachment.by_equation), list(attachment.orphans)
-# --- end of temporary notes wiring ---------------------------------------------------------
 
 
 def explain_latex(latex: str, macros_file: str | None, as_json: bool) -> int:

@@ -12,7 +12,8 @@ def test_domain_packages_import_nothing_heavy() -> None:
     code = (
         "import sys, patterns.parser, patterns.recognise, patterns.catalogue, glossary, demos, "
         "demos.registry, reader.pipeline, reader.definitions, reader.render2d, glossary.lookup, "
-        "reader.sources.latex, reader.cli\n"
+        "reader.sources.latex, reader.sources.pdf, reader.sources.arxiv_fetch, reader.notes, "
+        "reader.export.markdown_export, reader.export.html_export, reader.cli\n"
         "from reader.pipeline import recogniser; recogniser()\n"
         "from glossary.lookup import default_glossary; default_glossary()\n"
         "from demos.registry import list_demos; list_demos()\n"

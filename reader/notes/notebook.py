@@ -1,6 +1,6 @@
 """The notes of one open paper, and the only way to change them: add, edit, delete.
 
-Every change is saved at once (atomically, see :mod:`reader.notes.atomic`), so quitting,
+Every change is saved at once (atomically, see :mod:`reader.atomic_files`), so quitting,
 a crash or a killed terminal never loses a note that the reader showed as saved. A sidecar that
 could not be read makes the notebook read-only for as long as it is open: its ``problem`` says
 why, and every change raises it instead of touching the file.

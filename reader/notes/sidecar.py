@@ -13,8 +13,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from reader.atomic_files import write_atomic
 from reader.model import Paper
-from reader.notes.atomic import write_atomic
 from reader.notes.errors import NotesError, UnreadableNotesError
 from reader.notes.model import Note
 from reader.notes.sidecar_format import PaperInfo, decode, encode, ordered

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from reader.atomic_files import PendingFile
 from reader.errors import SourceError
 from reader.sources.arxiv_id import ArxivId, parse_arxiv_id
-from reader.sources.atomic_file import PendingFile
 
 CACHE_ENV = "EQLENS_CACHE_DIR"
 """Overrides the cache root (the folder that holds ``arxiv/``)."""

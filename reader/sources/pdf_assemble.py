@@ -8,7 +8,7 @@ turned into equations with their context, title and abstract.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader import limits
 from reader.model import Block, Equation, EquationBlock, Heading, Paragraph
@@ -134,8 +134,6 @@ def _close_paragraph(state: Assembly) -> None:
     for index in state.waiting_after:
         eq = state.equations[index]
         if not eq.context_after:
-            from dataclasses import replace
-
             state.equations[index] = replace(eq, context_after=sentences_after(text))
     state.waiting_after.clear()
 

@@ -11,7 +11,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reader.sources.pdf_cmex import cmex_extent
 from reader.sources.pdf_glyphs import Glyph, PageContent, Rule
 
 Column = Literal["full", "left", "right"]
@@ -46,8 +45,6 @@ class Band:
 @dataclass(frozen=True, slots=True)
 class PageLayout:
     page: PageContent
-    two_columns: bool
-    middle: float
     left_edge: dict[Column, float]
     right_edge: dict[Column, float]
     bands: list[Band]
@@ -56,10 +53,9 @@ class PageLayout:
 
 def core(glyph: Glyph) -> tuple[float, float]:
     """The vertical extent that decides line membership: x-height-ish, or a tall glyph's ink."""
-    if glyph.font.kind == "math-extension":
-        return glyph.baseline, glyph.baseline + cmex_extent(glyph.char) * glyph.size
-    if glyph.char == "√":
-        return glyph.baseline, glyph.baseline + 0.9 * glyph.size
+    ink = glyph.hanging_ink
+    if ink is not None:
+        return ink
     return glyph.baseline - 0.68 * glyph.size, glyph.baseline + 0.15 * glyph.size
 
 
@@ -76,7 +72,7 @@ def layout_page(page: PageContent) -> PageLayout:
         _attach_rule(rule, bands, middle, two)
     left_edge = {c: _edge([b.x0 for b in bs], 0.0, min) for c, bs in bands.items()}
     right_edge = {c: _edge([b.x1 for b in bs], page.width, max) for c, bs in bands.items()}
-    return PageLayout(page, two, middle, left_edge, right_edge, _reading_order(bands))
+    return PageLayout(page, left_edge, right_edge, _reading_order(bands))
 
 
 def _edge(values: list[float], default: float, extreme) -> float:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.sources.pdf_cmex import cmex_extent
 from reader.sources.pdf_glyphs import Glyph
 from reader.sources.pdf_tokens import TokenKind, glyph_token
 
@@ -54,14 +53,7 @@ class Issues:
 def glyph_box(glyph: Glyph) -> Box:
     """The one-glyph box of a glyph."""
     token = glyph_token(glyph)
-    y0, y1 = glyph.y0, glyph.y1
-    if glyph.font.kind == "math-extension":
-        y0, y1 = (
-            glyph.baseline - 0.04 * glyph.size,
-            glyph.baseline + cmex_extent(glyph.char) * glyph.size,
-        )
-    elif token.kind == "radical":
-        y0, y1 = glyph.baseline - 0.04 * glyph.size, glyph.baseline + 0.96 * glyph.size
+    y0, y1 = glyph.hanging_ink or (glyph.y0, glyph.y1)
     return Box(token.latex, token.kind, glyph.x0, y0, glyph.x1, y1, glyph.baseline, glyph.size)
 
 

@@ -139,6 +139,4 @@ def _looks_like_table(glyphs: list[Glyph]) -> bool:
 
 
 def _nearest_row(rows: list[DisplayRow], index: int) -> DisplayRow | None:
-    if rows and index - (rows[-1].extra_bands or [rows[-1].band_index])[-1] <= 1:
-        return rows[-1]
-    return None
+    return rows[-1] if rows and index - rows[-1].last_band <= 1 else None

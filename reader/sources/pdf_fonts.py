@@ -65,7 +65,3 @@ def font_info(fontname: str) -> FontInfo:
     return FontInfo(name=name, kind=kind, bold=bool(_BOLD.search(upper)),
                     italic=bool(_ITALIC.search(upper)))
 
-
-def family_key(info: FontInfo) -> str:
-    """The family without its design size (``CMMI10`` and ``CMMI7`` are one family)."""
-    return re.sub(r"\d+$", "", info.name.split("-")[0])

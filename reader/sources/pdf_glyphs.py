@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.sources.pdf_cmex import cmex_extent
 from reader.sources.pdf_fonts import FontInfo, font_info
 
 RULE_MAX_THICKNESS = 1.2
@@ -40,6 +41,18 @@ class Glyph:
     @property
     def cy(self) -> float:
         return (self.y0 + self.y1) / 2
+
+    @property
+    def hanging_ink(self) -> tuple[float, float] | None:
+        """Top and bottom of a glyph that hangs from its origin (CMEX delimiters and operators,
+        the radical sign), whose font-wide box says nothing of its ink; None for others."""
+        if self.font.kind == "math-extension":
+            depth = cmex_extent(self.char)
+        elif self.font.kind == "math-symbol" and self.char == "√":
+            depth = 0.96
+        else:
+            return None
+        return self.baseline - 0.04 * self.size, self.baseline + depth * self.size
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,9 @@ from reader.model import Equation, Paper
 from tests.reader.arxiv_server import (
     FIXTURES,
     PAPER_TITLE,
-    ArxivServer,
     Route,
     paper_tarball,
     pdf_bytes,
-    serve_arxiv,
     tarball,
 )
 
@@ -33,19 +30,8 @@ ID = "2006.11239"
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch, cache: Path) -> Iterator[ArxivServer]:
-    with serve_arxiv(monkeypatch, cache) as running:
-        yield running
-
-
-@pytest.fixture
 def pdf_calls(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Stand in for the PDF loader (written separately): record the file, return a tiny paper."""
+    """Stand in for the PDF loader: record the file it is given, return a tiny paper."""
     calls: list[Path] = []
 
     def fake_load_pdf(path):

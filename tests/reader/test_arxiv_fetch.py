@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import io
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,28 +17,15 @@ from reader.sources.arxiv_id import ArxivId
 from reader.sources.download_progress import TerminalProgress, render
 from reader.sources.latex import load_latex
 from tests.reader.arxiv_server import (
-    ArxivServer,
     Route,
     paper_tarball,
     pdf_bytes,
-    serve_arxiv,
     single_tex_gz,
 )
 
 pytestmark = pytest.mark.network_local
 
 ID = "2006.11239"
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch, cache: Path) -> Iterator[ArxivServer]:
-    with serve_arxiv(monkeypatch, cache) as running:
-        yield running
 
 
 def _files(cache: Path) -> list[str]:
