@@ -8,6 +8,7 @@ change them are out of scope.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -38,8 +39,14 @@ def tokenize(source: str, *, comments: bool = True) -> list[Token]:
     Blanks after a control word are part of it in TeX and are dropped here too (they never
     separate anything), which is also why ``\\alpha x`` and ``\\alpha  x`` tokenize alike.
     """
-    tokens: list[Token] = []
-    i, n = 0, len(source)
+    return list(iter_tokens(source, comments=comments))
+
+
+def iter_tokens(source: str, *, comments: bool = True, start: int = 0) -> Iterator[Token]:
+    """:func:`tokenize`, one token at a time, from offset ``start`` (which must not lie inside
+    a comment or a control sequence): a whole book as a token list costs ~70 MB, and reading
+    its macro definitions needs only the few tokens after each definition command."""
+    i, n = start, len(source)
     while i < n:
         ch = source[i]
         if ch == "\\":
@@ -49,13 +56,13 @@ def tokenize(source: str, *, comments: bool = True) -> list[Token]:
                     j += 1
                 if j < n and source[j] == "*" and source[i + 1 : j] in _STARRED_NAMES:
                     j += 1
-                tokens.append(Token("cmd", source[i:j], i, j))
+                yield Token("cmd", source[i:j], i, j)
                 while j < n and source[j] in " \t\r\n":
                     j += 1
                 i = j
                 continue
             j = min(j + 1, n)
-            tokens.append(Token("cmd", source[i:j], i, j))
+            yield Token("cmd", source[i:j], i, j)
             i = j
         elif ch == "%" and comments:
             while i < n and source[i] != "\n":
@@ -64,21 +71,20 @@ def tokenize(source: str, *, comments: bool = True) -> list[Token]:
             j = i
             while j < n and source[j] in " \t\r\n":
                 j += 1
-            tokens.append(Token("space", " ", i, j))
+            yield Token("space", " ", i, j)
             i = j
         elif ch == "{":
-            tokens.append(Token("open", ch, i, i + 1))
+            yield Token("open", ch, i, i + 1)
             i += 1
         elif ch == "}":
-            tokens.append(Token("close", ch, i, i + 1))
+            yield Token("close", ch, i, i + 1)
             i += 1
         elif ch == "#" and i + 1 < n and (source[i + 1].isdigit() or source[i + 1] == "#"):
-            tokens.append(Token("param", source[i : i + 2], i, i + 2))
+            yield Token("param", source[i : i + 2], i, i + 2)
             i += 2
         else:
-            tokens.append(Token("char", ch, i, i + 1))
+            yield Token("char", ch, i, i + 1)
             i += 1
-    return tokens
 
 
 _STARRED_NAMES = frozenset(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,19 +90,37 @@ def fetch_for_terminal(arxiv: ArxivId, *, force_pdf: bool = False) -> FetchedPap
 
 
 def _read_for_terminal(source: str, force_pdf: bool) -> Paper:
-    """:func:`load_paper`, with the download's progress and warnings shown on stderr."""
+    """:func:`load_paper`, with the download's progress and every warning shown on stderr:
+    what was skipped (an include outside the folder, a macro that never ends, an archive
+    member) must be said where the user looks, not only inside the report."""
     target = check_source(source)
     if isinstance(target, Path):
-        return _load_local(target)
-    return load_fetched(fetch_for_terminal(target, force_pdf=force_pdf))
+        paper, already_shown = _load_local(target), 0
+    else:
+        fetched = fetch_for_terminal(target, force_pdf=force_pdf)
+        paper, already_shown = load_fetched(fetched), len(fetched.warnings)
+    fresh = paper.warnings[already_shown:]
+    for warning in fresh[:MAX_WARNINGS_SHOWN]:
+        print(f"eqlens: warning: {warning}", file=sys.stderr)
+    if len(fresh) > MAX_WARNINGS_SHOWN:
+        print(f"eqlens: warning: ... and {len(fresh) - MAX_WARNINGS_SHOWN} more "
+              "(all of them: annotate --format json)", file=sys.stderr)
+    return paper
 
 
-def _write(text: str, output: str | None) -> None:
+MAX_WARNINGS_SHOWN = 12
+"""Warnings printed before the rest are counted: a broken book can have hundreds."""
+
+
+def _write(pieces: Iterable[str], output: str | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         return
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        with Path(output).open("w", encoding="utf-8") as out:
+            for piece in pieces:
+                out.write(piece)
     except OSError as err:
         raise SourceError(f"cannot write {output}: {err.strerror}") from err
 

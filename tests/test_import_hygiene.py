@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("textual", "torch", "sklearn", "sympy", "fitz", "pymupdf", "scipy")
+HEAVY = ("textual", "torch", "sklearn", "sympy", "fitz", "pymupdf", "scipy", "numpy")
+"""numpy too: only a demo's own run needs it (~20 MB and 0.3 s the reader never pays)."""
 
 
 def test_domain_packages_import_nothing_heavy() -> None:

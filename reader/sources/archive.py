@@ -76,7 +76,8 @@ def _unpack_tar(archive: Path, target: Path) -> UnpackReport:
     with tarfile.open(archive, mode="r:*") as tar:
         for count, member in enumerate(_iter_members(tar), start=1):
             if count > limits.MAX_ARCHIVE_MEMBERS:
-                raise SourceError("The archive has more files than eqlens accepts.")
+                raise SourceError(f"The archive has more than {limits.MAX_ARCHIVE_MEMBERS:,} "
+                                  "files; eqlens does not unpack more.")
             _unpack_member(tar, member, target, budget, report)
     return report
 

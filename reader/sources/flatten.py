@@ -181,6 +181,10 @@ class _Flattener:
             for candidate in (base / posix, base / f"{posix}.tex"):
                 if candidate.is_file() and is_inside(candidate, self.root):
                     return candidate
+                if candidate.is_file():
+                    self.warnings.append(f"{where}: refused to read {joined!r}: it links outside "
+                                         "the paper folder.")
+                    return None
         return self._fallback(posix, where)
 
     def _fallback(self, posix: PurePosixPath, where: str) -> Path | None:

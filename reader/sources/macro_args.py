@@ -7,7 +7,7 @@ pushed back in front of the remaining input and read again, exactly as TeX re-re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from patterns.tokens import Token
@@ -17,25 +17,44 @@ _SPACE = Token("space", " ", 0, 0)
 
 
 class TokenStream:
-    """Tokens read front to back; ``push`` puts tokens back in front."""
+    """Tokens read front to back; ``push`` puts tokens back in front.
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        self._stack = list(reversed(tokens))
+    A sequence is held whole (the expander needs its length); any other iterable is pulled one
+    token at a time, so reading a whole book's definitions never holds the book as tokens.
+    """
+
+    def __init__(self, tokens: Iterable[Token]) -> None:
+        if isinstance(tokens, Sequence):
+            self._stack = list(reversed(tokens))
+            self._rest: Iterator[Token] = iter(())
+        else:
+            self._stack = []
+            self._rest = iter(tokens)
 
     def __len__(self) -> int:
+        """Tokens held: all that remain when built from a sequence."""
         return len(self._stack)
 
+    def _has_next(self) -> bool:
+        if self._stack:
+            return True
+        token = next(self._rest, None)
+        if token is None:
+            return False
+        self._stack.append(token)
+        return True
+
     def pop(self) -> Token | None:
-        return self._stack.pop() if self._stack else None
+        return self._stack.pop() if self._has_next() else None
 
     def peek(self) -> Token | None:
-        return self._stack[-1] if self._stack else None
+        return self._stack[-1] if self._has_next() else None
 
     def push(self, tokens: Sequence[Token]) -> None:
         self._stack.extend(reversed(tokens))
 
     def skip_spaces(self) -> None:
-        while self._stack and self._stack[-1].kind == "space":
+        while self._has_next() and self._stack[-1].kind == "space":
             self._stack.pop()
 
     def pop_nonspace(self) -> Token | None:

@@ -7,7 +7,6 @@ The scrambled-font detector is checked on the real PDFs of ../shared/corpus.
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -29,8 +28,6 @@ CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 PROSE = ("Adam is an algorithm for first-order gradient-based optimization of stochastic "
          "objective functions, based on adaptive estimates of lower-order moments. ") * 6
 
-FAST = 2.0
-"""Seconds any refusal may take; the real ones take milliseconds."""
 
 
 def _text_pdf(path: Path, pages: int = 1) -> Path:
@@ -43,11 +40,10 @@ def _text_pdf(path: Path, pages: int = 1) -> Path:
 
 
 def _refusal(path: Path) -> str:
-    """The message of the SourceError opening ``path`` raises, checked to come quickly."""
-    start = time.perf_counter()
+    """The message of the SourceError opening ``path`` raises (time and memory are bounded
+    by the hang guard of tests/robustness, speed by the benchmarks)."""
     with pytest.raises(SourceError) as caught:
         open_pdf(path)
-    assert time.perf_counter() - start < FAST
     message = caught.value.message
     assert "\n" not in message and "Traceback" not in message
     return message
@@ -137,14 +133,18 @@ def test_short_text_without_images_opens(tmp_path: Path) -> None:
     assert open_pdf(tmp_path / "note.pdf").page_count == 1
 
 
-def test_two_thousand_pages_are_refused_before_reading_them(tmp_path: Path) -> None:
+def test_two_thousand_pages_are_refused_before_reading_them(tmp_path: Path,
+                                                             monkeypatch) -> None:
     doc = pymupdf.open()
     for _ in range(2_000):
         doc.new_page(width=20, height=20)
     doc.save(tmp_path / "huge.pdf")
-    start = time.perf_counter()
+
+    def no_page(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a page was loaded before the page count was checked")
+
+    monkeypatch.setattr(pymupdf.Document, "load_page", no_page)
     message = _refusal(tmp_path / "huge.pdf")
-    assert time.perf_counter() - start < 0.5
     assert "2,000 pages" in message and f"{limits.MAX_PDF_PAGES:,}" in message
 
 
