@@ -40,11 +40,24 @@ _SPECIALS = {"---": "\u2014", "--": "\u2013", "``": "\u201c", "''": "\u201d", "!
 """pylatexenc's text for its special character sequences (its default context)."""
 _SPECIAL = re.compile("|".join(re.escape(k) for k in sorted(_SPECIALS, key=len, reverse=True)))
 _NOT_PLAIN = re.compile(r"[\\{}$%&#^_]")
-_SIMPLE_COMMAND = re.compile(
-    r"\\(emph|textbf|textit|textrm|textsf|cite|citet|citep|citealp|citeauthor)"
-    r"\{([^{}\\$%&#^_]*)\}")
-_SIMPLE_REPLACEMENTS = {"cite": "<cit.>", "citet": "<cit.>", "citep": "<cit.>",
-                        "citealp": "<cit.>", "citeauthor": "<cit.>"}
+_PLAIN_ARGUMENT = r"([^{}\\$%&#^_]*)"
+_SIMPLE_COMMAND = re.compile(r"\\([A-Za-z]+)\{" + _PLAIN_ARGUMENT + r"\}")
+_SIMPLE_FORMATS = {
+    **dict.fromkeys(("emph", "textbf", "textit", "textrm", "caption", "bibitem"), "{}"),
+    **dict.fromkeys(("cite", "citet", "citep"), "<cit.>"),
+    "footnote": "[{}]", "url": "<{}>",
+}
+"""Commands with one plain argument, as pylatexenc writes them (others go to pylatexenc)."""
+_FONT_GROUP = re.compile(r"\{\\(?:em|bf|it)\s+" + _PLAIN_ARGUMENT + r"\}")
+_NO_TEXT = re.compile(r"\\(?:newblock|centering)(?![^\W\d_]|@)[ \t]*\n?[ \t]*")
+"""Commands pylatexenc writes as nothing, with the blanks TeX skips after them (not a paragraph
+break; for pylatexenc any Unicode letter continues a command name)."""
+_SEAM = "\ue004"
+"""Put where a command was removed, and dropped at the end: pylatexenc reads the text on each
+side as separate nodes, so ``` `\\newblock`` ``` must not become the special ``` ``` ```."""
+_LINE_BREAK = re.compile(r"\\\\(?!\s*[\[*])")
+"""``\\\\`` without options, a line break (blank here); replaced first, so that
+``\\\\emph`` never reads as ``\\emph``."""
 
 
 def _latex_to_text(latex: str) -> str:
@@ -54,17 +67,28 @@ def _latex_to_text(latex: str) -> str:
 
 
 def _plain_text(latex: str) -> str | None:
-    """What pylatexenc makes of prose that uses no command, group, math or comment, else None.
+    """What pylatexenc makes of prose that uses only plain text, its specials and a few simple
+    commands (emphasis, citations, footnotes, bibliography items), else None.
 
-    Half of a paper's paragraphs are such plain text, and pylatexenc's walker costs ~2 ms per
-    paragraph, most of a LaTeX paper's load time; its only rewrites of plain text are the
-    specials below (``tests/reader/test_prose_plain.py`` holds the two to the same output).
+    Most of a paper's paragraphs are such prose, and pylatexenc's walker costs ~2 ms per
+    paragraph, most of a LaTeX paper's load time (``tests/reader/test_fast_paths.py`` holds
+    the two to the same output, on invented prose and on the corpus).
     """
-    simple = _SIMPLE_COMMAND.sub(lambda m: _SIMPLE_REPLACEMENTS.get(m.group(1), m.group(2)),
-                                 latex) if "\\" in latex else latex
+    simple = _LINE_BREAK.sub(_SEAM + " " + _SEAM, latex) if "\\\\" in latex else latex
+    while "\\" in simple:  # innermost first: an argument is plain once its commands are gone
+        reduced = _FONT_GROUP.sub(_SEAM + r"\1" + _SEAM, _NO_TEXT.sub(
+            _SEAM, _SIMPLE_COMMAND.sub(_simple, simple)))
+        if reduced == simple:
+            break
+        simple = reduced
     if _NOT_PLAIN.search(simple):
         return None
-    return _SPECIAL.sub(lambda m: _SPECIALS[m.group(0)], simple)
+    return _SPECIAL.sub(lambda m: _SPECIALS[m.group(0)], simple).replace(_SEAM, "")
+
+
+def _simple(match: re.Match[str]) -> str:
+    format_ = _SIMPLE_FORMATS.get(match.group(1))
+    return match.group(0) if format_ is None else _SEAM + format_.format(match.group(2)) + _SEAM
 
 
 def _pylatexenc_text(latex: str) -> str:
