@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Label, Static
 
+import reader.commands
+from reader.model import Heading, Paper, Paragraph
 from reader.tui import EqlensApp
 from reader.tui.dialogs import PatternFilterDialog
 from reader.tui.widgets import DocumentView, Outline, ProseBlock, SearchBar
 from tests.tui.conftest import WaitForWorkers, run_palette
-from tests.tui.screen_text import shown
+from tests.tui.screen_text import screen_text, shown
 
 
 async def test_slash_finds_text_and_enter_goes_to_the_next_match(
@@ -76,3 +78,30 @@ async def test_palette_filters_by_family_and_clears(reader_app: EqlensApp,
         assert screen.filter_key == "family:losses" and outline.option_count < everything
         await run_palette(pilot, "clear pattern filter")
         assert screen.filter_key is None and outline.option_count == everything
+
+
+LONG_RUN = Paper(
+    title="Long run", source="latex", path="long.tex", equations=(),
+    blocks=(Heading(1, "1", "Words"),
+            *(Paragraph(f"Paragraph {i} says {'nothing much ' * 30}"
+                        + ("but hides the needle." if i == 37 else "and ends."))
+              for i in range(1, 41))),
+)
+"""Forty paragraphs in one run: far longer than the screen is high."""
+
+
+async def test_a_run_of_paragraphs_is_one_widget_and_search_scrolls_inside_it(
+        monkeypatch, wait_for_workers: WaitForWorkers) -> None:
+    monkeypatch.setattr(reader.commands, "load_paper", lambda source: LONG_RUN)
+    app = EqlensApp("long.tex")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_workers(pilot)
+        document = screen.query_one(DocumentView)
+        [run] = document.query(ProseBlock)
+        assert "Paragraph 1 says" in shown(run) and "Paragraph 40 says" in shown(run)
+        await pilot.press("slash", *"needle")
+        await pilot.pause()
+        assert shown(screen.query_one("#search-count", Label)) == "1/1"
+        on_screen = screen_text(app)
+        assert "Paragraph 37 says" in on_screen and "needle" in on_screen
+        assert "Paragraph 1 says" not in on_screen

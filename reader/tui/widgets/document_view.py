@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.model import AnnotatedEquation, Block, EquationBlock, Heading, Paragraph
-from reader.tui.inline_math import prose_pieces
+from reader.tui.inline_math import Piece, prose_pieces
 from reader.tui.reading import Reading
 from reader.tui.widgets.equation_view import EquationView
 from reader.tui.widgets.heading_block import HeadingBlock
@@ -24,28 +24,43 @@ class DocumentView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.blocks: list[Widget] = []
-        """One widget per Reading.blocks entry, same order (search results index it)."""
+        """One widget per Reading.blocks entry, same order (search results index it); the
+        paragraphs of a run share theirs."""
+        self._paragraph_at: dict[int, int] = {}
+        """Block index to its paragraph's position within its ProseBlock (0 for the rest)."""
         self.views: dict[str, EquationView] = {}
         """Equation id to its drawing."""
 
     async def show(self, reading: Reading) -> None:
-        """Replace the content with this paper's blocks."""
+        """Replace the content with this paper's blocks (a run of paragraphs is one widget)."""
         await self.remove_children()
-        self.blocks = [self._block(reading, block) for block in reading.blocks]
+        self.blocks, self._paragraph_at = [], {}
+        for index, block in enumerate(reading.blocks):
+            previous = self.blocks[-1] if self.blocks else None
+            if isinstance(block, Paragraph) and isinstance(previous, ProseBlock):
+                self._paragraph_at[index] = len(previous.paragraphs)
+                previous.paragraphs.append(self._pieces(reading, block))
+                self.blocks.append(previous)
+            else:
+                self._paragraph_at[index] = 0
+                self.blocks.append(self._block(reading, block))
         self.views = {w.equation.id: w for w in self.blocks if isinstance(w, EquationView)}
         front = [Static(reading.paper.title, id="paper-title", markup=False)]
         if _abstract_missing(reading):
             front.append(Static(reading.paper.abstract, id="paper-abstract", markup=False))
-        await self.mount_all([*front, *map(_scrolling, self.blocks)])
+        await self.mount_all([*front, *map(_scrolling, _unique(self.blocks))])
 
     def _block(self, reading: Reading, block: Block) -> Widget:
         if isinstance(block, Heading):
             return HeadingBlock(block)
         if isinstance(block, Paragraph):
-            pieces = prose_pieces(block.text, reading.paper.labels, reading.numbers)
-            return ProseBlock(pieces)
+            return ProseBlock([self._pieces(reading, block)])
         assert isinstance(block, EquationBlock)
         return EquationView(reading.equation(block.equation_id), id=f"view-{block.equation_id}")
+
+    @staticmethod
+    def _pieces(reading: Reading, block: Paragraph) -> list[Piece]:
+        return prose_pieces(block.text, reading.paper.labels, reading.numbers)
 
     def annotate(self, annotated: AnnotatedEquation) -> None:
         """Give an equation's drawing its patterns and symbols (inline ones have none)."""
@@ -68,14 +83,31 @@ class DocumentView(VerticalScroll, can_focus=True):
 
     def highlight(self, needle: str, matches: list[int], current: int | None) -> None:
         """Mark search matches in the prose and the current match's block; scroll to it."""
-        for widget in self.blocks:
+        widgets = _unique(self.blocks)
+        for widget in widgets:
             if isinstance(widget, ProseBlock):
                 widget.highlight(needle)
-        for index, widget in enumerate(self.blocks):
-            widget.set_class(index in matches, "-match")
-            widget.set_class(index == current, "-current-match")
+        matched = {id(self.blocks[i]) for i in matches}
+        for widget in widgets:
+            widget.set_class(id(widget) in matched, "-match")
+            widget.set_class(current is not None and widget is self.blocks[current],
+                             "-current-match")
         if current is not None:
-            self.scroll_to_widget(self.blocks[current], animate=False, top=True)
+            self._scroll_to_block(current)
+
+    def _scroll_to_block(self, index: int) -> None:
+        """The block's first line at the top, even inside a run of paragraphs."""
+        widget = self.blocks[index]
+        line = widget.line_of(self._paragraph_at[index]) if isinstance(widget, ProseBlock) else 0
+        if line == 0:
+            self.scroll_to_widget(widget, animate=False, top=True)
+            return
+        self.scroll_to(y=widget.virtual_region.y + line, animate=False)
+
+
+def _unique(widgets: list[Widget]) -> list[Widget]:
+    """Each widget once, in order (a run of paragraphs appears once per paragraph)."""
+    return list({id(w): w for w in widgets}.values())
 
 
 def _scrolling(widget: Widget) -> Widget:
