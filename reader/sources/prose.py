@@ -48,7 +48,9 @@ _SIMPLE_FORMATS = {
     "footnote": "[{}]", "url": "<{}>",
 }
 """Commands with one plain argument, as pylatexenc writes them (others go to pylatexenc)."""
-_FONT_GROUP = re.compile(r"\{\\(?:em|bf|it)\s+" + _PLAIN_ARGUMENT + r"\}")
+_FONT_GROUP = re.compile(r"\{(?:\\(?:em|bf|it)\s+)?" + _PLAIN_ARGUMENT + r"\}")
+"""A group, plain or switching the font (``{\\em X}``, ``{G}oogle``): pylatexenc keeps its text.
+Commands are replaced before groups, so a group left is never a command's argument."""
 _NO_TEXT = re.compile(r"\\(?:newblock|centering)(?![^\W\d_]|@)[ \t]*\n?[ \t]*")
 """Commands pylatexenc writes as nothing, with the blanks TeX skips after them (not a paragraph
 break; for pylatexenc any Unicode letter continues a command name)."""
