@@ -8,6 +8,7 @@ them, so ``eqlens --help`` and the reader start fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,6 +89,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (MemoryError, RecursionError) as err:
+        print(f"eqlens: the input is too large or too deeply nested to read "
+              f"({type(err).__name__})", file=sys.stderr)
+        return 1
+    except Exception as err:  # a bug of ours: one line, the details only when asked
+        if os.environ.get("EQLENS_DEBUG"):
+            raise
+        print(f"eqlens: internal error ({type(err).__name__}: {err}); please report it with "
+              "the input (EQLENS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+INTERNAL_ERROR = 70
+"""Exit code of a bug in eqlens (BSD's EX_SOFTWARE), apart from 1 (bad input) and 2 (usage)."""
 
 
 def _dispatch(args: argparse.Namespace) -> int:

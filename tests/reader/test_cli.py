@@ -13,6 +13,8 @@ import termios
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "reader" / "sample" / "sample.tex"
 
@@ -144,3 +146,31 @@ def test_patterns_listing_and_one_entry() -> None:
     one = eqlens("patterns", "squared_error")
     assert "Templates:" in one.stdout and "eqlens demo squared_error" in one.stdout
     assert eqlens("patterns", "no_such_pattern").returncode == 2
+
+
+def test_a_bug_of_ours_is_one_line_with_exit_70_and_a_traceback_on_request(
+        monkeypatch, capsys) -> None:
+    from reader import cli, commands
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise KeyError("oops")
+
+    monkeypatch.setattr(commands, "show_patterns", broken)
+    monkeypatch.delenv("EQLENS_DEBUG", raising=False)
+    assert cli.main(["patterns"]) == cli.INTERNAL_ERROR
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("eqlens: internal error (KeyError")
+    monkeypatch.setenv("EQLENS_DEBUG", "1")
+    with pytest.raises(KeyError):
+        cli.main(["patterns"])
+
+
+def test_running_out_of_memory_is_one_line_and_exit_1(monkeypatch, capsys) -> None:
+    from reader import cli, commands
+
+    def exhausted(*args: object, **kwargs: object) -> int:
+        raise MemoryError
+
+    monkeypatch.setattr(commands, "show_patterns", exhausted)
+    assert cli.main(["patterns"]) == 1
+    assert capsys.readouterr().err.startswith("eqlens: the input is too large")
