@@ -61,6 +61,10 @@ MAX_MACRO_ARGUMENT_TOKENS = 20_000
 
 # --- Document structure --------------------------------------------------------------------------
 
+MAX_INLINE_MATH_CHARS = 4_000
+"""Characters searched for the ``$`` closing inline math (8x for display math) before the opening
+one is taken to be unmatched; TeX itself stops math at a blank line, real inline math is short."""
+
 MAX_NESTING_DEPTH = 200
 """Brace/environment nesting inside one equation or definition; deeper is garbage or an attack."""
 
@@ -94,6 +98,10 @@ PDF_HEADER_BYTES = 1024
 
 PDF_SAMPLE_PAGES = 8
 """Pages, spread over the file, whose text is counted on opening to tell a paper from a scan."""
+
+MAX_PDF_MATH_DEPTH = 40
+"""Nesting of fractions and radicals followed when rebuilding math from glyphs; a real formula
+nests a few levels, a crafted page of stacked rules could nest thousands."""
 
 PDF_FONT_SAMPLE_PAGES = 40
 """Pages, spread over the file, whose glyphs are checked for broken math-font maps (~3 ms each)."""

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader import limits
 from reader.sources.pdf_boxes import Box, Issues, dominant_baseline, glyph_box, union
 from reader.sources.pdf_glyphs import Glyph, Rule
 from reader.sources.pdf_math_line import linearise
 from reader.sources.pdf_math_merge import merge_accents, merge_glyph_pairs, merge_pieces
-
-MAX_DEPTH = 40
-"""Nesting of fractions and radicals followed; a real formula nests a few levels."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +35,7 @@ def rebuild_math(glyphs: list[Glyph], rules: list[Rule]) -> Rebuilt:
 
 def build(boxes: list[Box], rules: list[Rule], issues: Issues, depth: int) -> str:
     """LaTeX for a set of boxes and the rules among them."""
-    if depth > MAX_DEPTH:
+    if depth > limits.MAX_PDF_MATH_DEPTH:
         issues.add("nesting too deep")
         return " ".join(b.latex for b in sorted(boxes, key=lambda b: b.x0))
     boxes = merge_pieces(merge_glyph_pairs(boxes))

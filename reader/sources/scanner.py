@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader import limits
 from reader.sources.mathrows import read_group
 
 DISPLAY_ENVS = frozenset(
@@ -39,8 +40,6 @@ _COUNTER_COMMANDS = frozenset(
 _NEXT = re.compile(r"[\\$]")
 _CONTROL = re.compile(r"\\([A-Za-z@]+|.)", re.S)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_MAX_INLINE_CHARS = 4000
-"""Beyond this a ``$`` is taken to be unmatched (TeX itself stops math at a blank line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +260,7 @@ _HANDLERS = {
 def _find_dollar(text: str, pos: int, end: int, display: bool) -> int | None:
     """The closing ``$``/``$$`` at brace depth 0, skipping ``\\$``; None when unmatched."""
     depth, index = 0, pos
-    limit = min(end, pos + (_MAX_INLINE_CHARS * (8 if display else 1)))
+    limit = min(end, pos + (limits.MAX_INLINE_MATH_CHARS * (8 if display else 1)))
     while index < limit:
         char = text[index]
         if char == "\\":
