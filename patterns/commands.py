@@ -7,9 +7,11 @@ decides whether ``f(x)`` is a function call or a product.
 
 from __future__ import annotations
 
+from patterns.lexer import ROW_BREAK
 from patterns.parse_groups import GroupParser
 from patterns.parse_layout import LayoutParser
 from patterns.parse_operators import OperatorParser
+from patterns.parsing_base import Local
 from patterns.tree import (
     Abs,
     Accent,
@@ -29,6 +31,7 @@ from patterns.vocabulary import (
     LIMIT_OPERATORS,
     NAMED_SYMBOLS,
     OPENERS,
+    OPERATOR_GLYPHS,
     TEXT_COMMANDS,
     TRANSPARENT_WITH_ARGUMENT,
 )
@@ -85,8 +88,10 @@ class CommandParser(GroupParser, LayoutParser, OperatorParser):
         if text in EXPECTATION_MACROS:
             self.pos += 1
             return Symbol("E", "bb", span=(tok.start, tok.end))
+        if text in _NOT_A_SYMBOL:
+            raise Local("a lone backslash" if text == "\\" else f"{text} out of place")
         self.pos += 1
-        if text in NAMED_SYMBOLS or not self.at("{"):
+        if text in NAMED_SYMBOLS or text in OPERATOR_GLYPHS or not self.at("{"):
             return Symbol(text, self.font, span=(tok.start, tok.end))
         return self.unknown_macro(tok.text, start)
 
@@ -104,8 +109,8 @@ class CommandParser(GroupParser, LayoutParser, OperatorParser):
                 self.pos += 1
             else:
                 break
-        return Number(self.source_from(start).replace(" ", ""), self.font,
-                      span=self.span_from(start))
+        text = "".join(t.text for t in self.toks[start:self.pos])  # not 1\,000's spacing
+        return Number(text, self.font, span=self.span_from(start))
 
     def unknown_macro(self, name: str, start: int) -> Node:
         """A macro we do not know, applied to its brace arguments: kept faithfully as a call."""
@@ -119,6 +124,8 @@ class CommandParser(GroupParser, LayoutParser, OperatorParser):
         self.pos += 1
         for _ in range(count - 1):
             self.argument()
+        if not count and self.cur is None:
+            raise Local("nothing after it")  # never parse_primary() at the end of the input
         return self.argument() if count else self.parse_primary()
 
     def named_limit(self) -> Node:
@@ -129,6 +136,12 @@ class CommandParser(GroupParser, LayoutParser, OperatorParser):
         name = tok.text[1:]  # type: ignore[union-attr]
         return self.finish_opname(OpName(name, span=(tok.start, tok.end)), start)  # type: ignore
 
+
+_NOT_A_SYMBOL = frozenset({"\\", r"\xrightarrow", r"\xleftarrow", r"\over", r"\choose",
+                           r"\atop", r"\end", ROW_BREAK})
+"""A backslash that ends the input, and commands that only work between things (labelled
+arrows, infix fractions, an environment's end, a row break) found alone (``x^\\choose``):
+there is no glyph to show for them, and no LaTeX to print that reads back the same."""
 
 _HANDLERS = {
     r"\frac": CommandParser.frac,

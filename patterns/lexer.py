@@ -12,6 +12,7 @@ from patterns.tokens import Token, tokenize
 from patterns.vocabulary import (
     ADDITIVE,
     ALIASES,
+    CLOSERS,
     IGNORED,
     MULTIPLICATIVE,
     OPENERS,
@@ -119,12 +120,16 @@ def _combine(tokens: list[Token], holes: bool) -> list[Token]:
     return out
 
 
+_SIZED = frozenset({r"\left", r"\right", r"\big"})
+"""Sizing prefixes, which ``\\not`` must not swallow (``\\not\\right]`` is no relation)."""
+
+
 def _pair(a: Token, b: Token) -> str | None:
     if a.text == ":" and b.text == "=":
         return ":="
     if a.text == "=" and b.text == ":" and a.end == b.start:
         return "=:"
-    if a.text == r"\not":
+    if a.text == r"\not" and b.kind in ("cmd", "char") and b.text not in _SIZED:
         return {"=": r"\ne", r"\in": r"\notin", r"\sim": r"\nsim"}.get(b.text, r"\not" + b.text)
     if a.text == r"\arg" and b.text in (r"\min", r"\max"):
         return r"\arg" + b.text[1:]
@@ -199,7 +204,7 @@ def _settle_row_breaks(tokens: list[Token]) -> list[Token]:
             brace_depth -= 1
         elif tok.text in OPENERS and env_depth == 0:
             bracket_balance += 1
-        elif tok.text in OPENERS.values() and env_depth == 0:
+        elif tok.text in CLOSERS and env_depth == 0:  # \right. closes a \left\{ too
             bracket_balance -= 1
         if env_depth == 0 and tok.text == "&":
             i += 1

@@ -24,6 +24,7 @@ from patterns.equivalences import (
     same_relation,
     same_word,
 )
+from patterns.limits import MAX_PERMUTATION_ITEMS
 from patterns.tree import (
     Abs,
     Add,
@@ -42,6 +43,7 @@ from patterns.tree import (
     Seq,
     Symbol,
     Text,
+    covering_span,
 )
 
 Bindings = dict[str, Node]
@@ -51,8 +53,6 @@ _PRODUCT_OPS = {"": "", r"\cdot": "", "*": "", r"\times": r"\times", r"\odot": "
 since no pattern's meaning turns on the difference (``\\sigma \\odot \\epsilon`` vs ``\\sigma
 \\epsilon``)."""
 _OPTIONAL_IN_TEMPLATE = {Expectation: ("sub", "sup"), BigOp: ("lower", "upper")}
-MAX_PERMUTATION_ITEMS = 8
-"""Longer sums/products are matched only in order: bounds the commutative search."""
 
 
 def unwrap_group(node: Node) -> Node:
@@ -131,7 +131,7 @@ def _match_apply(t: Apply, s: Apply, b: Bindings) -> Iterator[Bindings]:
     covers ``\\epsilon_\theta(x_t, t)``)."""
     args = parameter_list(s.args) if t.seps[:1] == (";",) else s.args
     if len(t.args) == 1 and isinstance(t.args[0], Hole) and len(args) > 1:
-        args = (Seq(args, s.seps, span=(args[0].span[0], args[-1].span[1])),)
+        args = (Seq(args, s.seps, span=covering_span(args)),)
     if isinstance(t.head, OpName) and t.head.name in _SYMMETRIC_CALLS:
         for b2 in _match(t.head, s.head, b):
             yield from _match_multiset(list(t.args), list(args), b2, Seq, "")
@@ -272,7 +272,7 @@ def _match_script(t: Script, s: Node, b: Bindings) -> Iterator[Bindings]:
     # The template has no subscript but the subject does: a hole base takes ``x_i`` whole;
     # a norm ignores its order (``\|x\|^2`` covers ``\|x\|_2^2``).
     if isinstance(t.base, Hole):
-        whole = Script(s.base, s.sub, span=(s.base.span[0], s.sub.span[1]))
+        whole = Script(s.base, s.sub, span=covering_span((s.base, s.sub)))
         yield from _match_pairs([(t.base, whole)] + base_pairs, b)
     elif isinstance(t.base, Norm | Symbol):
         # A letter covers its subscripted form here too: ``W^{K}`` is also ``W_i^{K}``.
@@ -329,7 +329,7 @@ def _assign_holes(holes: list[Node], ss: list[Node], b: Bindings, kind: type,
 
 def _rebuild(kind: type, items: list[Node], op: str) -> Node:
     ordered = sorted(items, key=lambda n: n.span[0])
-    span = (ordered[0].span[0], ordered[-1].span[1])
+    span = covering_span(ordered)
     if kind is Add:
         return Add(tuple(ordered), span=span)
     if kind is Seq:

@@ -19,6 +19,7 @@ from patterns.vocabulary import (
     CLOSERS,
     NAMED_SYMBOLS,
     OPENERS,
+    OPERATOR_GLYPHS,
 )
 
 
@@ -46,9 +47,11 @@ class GroupParser(ParsingBase):
         inner = self.peek()
         closing = self.peek(2)
         if (inner is not None and closing is not None and closing.kind == "close" and (
-                inner.kind == "char" and not inner.text.isalnum() or inner.text == r"\|")):
+                inner.kind == "char" and not inner.text.isalnum() or inner.text == r"\|"
+                or inner.text in OPERATOR_GLYPHS)):
             self.pos += 3
-            return Symbol(inner.text, span=(inner.start, inner.end))  # x^{*}, \theta^{-}
+            # x^{*}, \theta^{-}, x^{\pm}; a font around it still applies, as in \mathbf+
+            return Symbol(inner.text, self.font, span=(inner.start, inner.end))
         self.pos += 1
         self.bars.append(None)
         saved_rows, self.row_context = self.row_context, False

@@ -12,7 +12,6 @@ from patterns.tree import (
     Node,
     OpName,
     Rows,
-    Script,
     Sqrt,
     Unparsed,
 )
@@ -60,13 +59,6 @@ class LayoutParser(ParsingBase):
             label = self.argument()
         return Brace(kind, body, label, span=self.span_from(start))
 
-
-    def overset(self) -> Node:
-        start = self.pos
-        self.pos += 1
-        above = self.argument()
-        base = self.argument()
-        return Script(base, None, above, span=self.span_from(start))
 
     def substack(self) -> Node:
         start = self.pos

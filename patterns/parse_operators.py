@@ -69,14 +69,18 @@ class OperatorParser(PostfixParser):
         start = self.pos
         tok = self.cur
         self.pos += 1
-        head: Node = Symbol(tok.text, self.font, span=(tok.start, tok.end))  # type: ignore
-        head = self.with_scripts(head, start)
+        glyph = Symbol(tok.text, self.font, span=(tok.start, tok.end))  # type: ignore
+        head = self.with_scripts(glyph, start)
         nxt = self.cur
         if nxt is None or not self.starts_factor(nxt):
             return head
         arg = self.operator_argument()
         if arg is None:
             return head
+        # Applied, it has no font: a font makes no other operator (\mathcal{\partial Q} is
+        # \partial Q), and \mathcal{\partial} written back would be a symbol, not an operator.
+        glyph = replace(glyph, font="")
+        head = replace(head, base=glyph) if isinstance(head, Script) else glyph
         return Apply(head, (arg,), bracket="", span=self.span_from(start))
 
     def operatorname(self) -> Node:
@@ -87,7 +91,7 @@ class OperatorParser(PostfixParser):
         if end is None:
             raise Local("\\operatorname needs an argument")
         letters = [t.text for t in self.toks[self.pos:end] if t.kind == "char"]
-        name = "".join(ch for ch in letters if ch.isalnum())
+        name = "".join(ch for ch in letters if ch.isalnum() or ch == "-")  # as \text{Max-SW}(
         self.pos = end
         if name == "E":
             return Symbol("E", "bb", span=self.span_from(start))
@@ -143,17 +147,30 @@ class OperatorParser(PostfixParser):
             raise Local("\\text needs a braced argument")
         first, last = self.toks[self.pos], self.toks[end - 1]
         content = " ".join(self.src[first.end:last.start].split())
+        if (len(content) - len(content.rstrip("\\"))) % 2:
+            content = content[:-1].rstrip()  # a trailing control space, "std.\\ ", lost its blank
         self.pos = end
         if content.replace("-", "").isalpha() and len(content) > 1 and self.at("("):
             return self.finish_opname(OpName(content, span=self.span_from(start)), start)
         return Text(content, span=self.span_from(start))
 
 
+    def overset(self) -> Node:
+        start = self.pos
+        self.pos += 1
+        above = self.argument()
+        base = self.argument()
+        if (operator := self._with_limits(base, None, above, start)) is not None:
+            return operator
+        return Script(base, None, above, span=self.span_from(start))
+
     def underset(self) -> Node:
         start = self.pos
         self.pos += 1
         below = self.argument()
-        if self.at("{") and self.peek() is not None and self._is_operator_token(self.peek()):
+        closing = self.peek(2)
+        if self.at("{") and self.peek() is not None and self._is_operator_token(self.peek()) \
+                and closing is not None and closing.kind == "close":
             self.pos += 1
             inner = self.cur.text  # type: ignore[union-attr]
             self.pos += 1
@@ -166,7 +183,25 @@ class OperatorParser(PostfixParser):
         base = self.argument()
         if is_expectation_sign(base):
             return self.expectation(Script(base, below, span=self.span_from(start)), start)
+        if (operator := self._with_limits(base, below, None, start)) is not None:
+            return operator
         return Script(base, below, span=self.span_from(start))
+
+    def _with_limits(self, base: Node, lower: Node | None, upper: Node | None,
+                     start: int) -> BigOp | None:
+        """``\\underset{\\theta}{\\operatorname{arg\\,min}} L``: an operator alone in braces
+        takes the limit and, as when written with ``_``, the body that follows (also stacked:
+        ``\\overset{n}{\\underset{i=1}{\\sum}} x_i``)."""
+        if not isinstance(base, BigOp) or base.body is not None or (
+                lower is not None and base.lower is not None) or (
+                upper is not None and base.upper is not None):
+            return None
+        if base.op in INTEGRALS:
+            body = self.parse_term(integral=True, leading_sign=True)  # type: ignore[attr-defined]
+        else:
+            body = self.limits_body(base.op)
+        return BigOp(base.op, body, lower or base.lower, upper or base.upper,
+                     span=self.span_from(start))
 
     @staticmethod
     def _is_operator_token(tok) -> bool:  # noqa: ANN001

@@ -50,6 +50,19 @@ def is_expectation_sign(node: Node) -> bool:
 
 
 
+def calls_by_name(head: Node) -> bool:
+    """Whether ``head(...)`` is a call whatever the bracket holds: a function letter (``f``,
+    ``p``, ``\\phi``), a calligraphic one, or a learned function (``\\epsilon_\\theta``). Other
+    letters call only when the bracket holds a list (``x(a, b)``)."""
+    sym = _base_symbol(head)
+    if sym is None:
+        return False
+    if sym.name in FUNCTION_LETTERS or sym.font == "cal":
+        return True
+    return isinstance(head, Script) and head.sub is not None and any(
+        isinstance(n, Symbol) and n.name in PARAMETER_NAMES for n in head.sub.walk())
+
+
 class PostfixParser(ParsingBase):
     """Scripts and the bracket that may follow a head."""
 
@@ -111,16 +124,9 @@ class PostfixParser(ParsingBase):
         if isinstance(head.base if isinstance(head, Script) else head, Hole):
             # In a template, ``?p(?x)`` or ``?f_{?i}(?x)`` (no space) calls an unknown head.
             return self.cur is not None and self.cur.start == head.span[1]
-        sym = _base_symbol(head)
-        if sym is None:
+        if _base_symbol(head) is None:
             return False
-        if sym.name in FUNCTION_LETTERS or sym.font == "cal":
-            return True
-        if isinstance(head, Script) and head.sub is not None and any(
-            isinstance(n, Symbol) and n.name in PARAMETER_NAMES for n in head.sub.walk()
-        ):
-            return True
-        return self._bracket_has_separator()
+        return calls_by_name(head) or self._bracket_has_separator()
 
     def _bracket_has_separator(self) -> bool:
         """Whether the bracket opening here holds a top-level ``,`` ``;`` or ``|``."""
@@ -173,5 +179,8 @@ class PostfixParser(ParsingBase):
             return None
         if len(factors) == 1:
             return factors[0]
-        return Mul(tuple(factors), "", span=self.span_from(start))
+        flat: list[Node] = []
+        for factor in factors:  # a braced product flattens, as in MathParser.mul
+            flat.extend(factor.factors if isinstance(factor, Mul) and not factor.op else (factor,))
+        return Mul(tuple(flat), "", span=self.span_from(start))
 

@@ -29,6 +29,7 @@ from patterns.tree import (
     Seq,
     Symbol,
     Unparsed,
+    covering_span,
 )
 from patterns.vocabulary import ADDITIVE, CLOSERS, MULTIPLICATIVE, RELATIONS
 
@@ -151,7 +152,7 @@ class MathParser(CommandParser):
         if result.given is None:
             return body
         given = result.given
-        return Conditional(given, body, span=(given.span[0], body.span[1] or given.span[1]))
+        return Conditional(given, body, span=covering_span((given, body)))
 
     def parse_relation(self) -> Node | None:
         start = self.pos
@@ -237,7 +238,7 @@ class MathParser(CommandParser):
     def build_product(self, factors: list[Node], ops: list[str], start: int,
                       integral: bool) -> Node:
         if integral:
-            factors, ops = _differentials(factors, ops)
+            factors, ops = _differentials(*_open_braced_products(factors, ops))
         result = factors[0]
         run: list[Node] = [result]
         run_op: str | None = None
@@ -256,14 +257,16 @@ class MathParser(CommandParser):
         flat: list[Node] = []
         for f in factors:
             flat.extend(f.factors if isinstance(f, Mul) and f.op == op else (f,))
-        return Mul(tuple(flat), op, span=(flat[0].span[0], flat[-1].span[1]))
+        return Mul(tuple(flat), op, span=covering_span(flat))
 
     # -- factors ------------------------------------------------------------------------------
 
     def starts_factor(self, tok: Token) -> bool:
         """Whether ``tok`` can begin another factor of an implicit product."""
-        if tok.kind == "close" or tok.text in (r"\overset", r"\stackrel") and self.is_relation(tok):
+        if tok.kind == "close":
             return False
+        if tok.text in (r"\overset", r"\stackrel"):
+            return not self.is_relation(tok)  # \overset{n}{\sum} x is a factor, not a relation
         if tok.text in ("|", r"\|"):
             return self.bar_can_open(tok.text) or self.lone_bar(tok.text)
         if tok.text == r"\mid" and not self.cond:
@@ -301,8 +304,29 @@ class MathParser(CommandParser):
         nxt = self.cur
         if nxt is not None and self.starts_factor(nxt):
             right = self.parse_term() or EMPTY
-            return Mul((EMPTY, right), tok.text, span=self.span_from(start))
+            rest = right.factors if isinstance(right, Mul) and right.op == tok.text else (right,)
+            return Mul((EMPTY, *rest), tok.text, span=self.span_from(start))  # flat, as mul()
         return Symbol(tok.text, span=(tok.start, tok.end))
+
+
+def _open_braced_products(factors: list[Node],
+                          ops: list[str]) -> tuple[list[Node], list[str]]:
+    """Inside an integral, read a braced implicit product among implicit ones flat, as
+    :meth:`MathParser.mul` will flatten it anyway: the ``d`` of ``{\\rm d}x`` still starts the
+    differential, and the tree does not depend on braces that the printer cannot show."""
+    out: list[Node] = []
+    out_ops: list[str] = []
+    for i, factor in enumerate(factors):
+        before = ops[i - 1] if i else ""
+        after = ops[i] if i < len(ops) else ""
+        if i:
+            out_ops.append(before)
+        if isinstance(factor, Mul) and factor.op == "" and before == after == "":
+            out.extend(factor.factors)
+            out_ops.extend([""] * (len(factor.factors) - 1))
+        else:
+            out.append(factor)
+    return out, out_ops
 
 
 def _differentials(factors: list[Node], ops: list[str]) -> tuple[list[Node], list[str]]:

@@ -5,19 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from patterns.lexer import ROW_BREAK
+from patterns.limits import MAX_BAR_SCAN
+from patterns.limits import MAX_PARSE_DEPTH as MAX_DEPTH
 from patterns.tokens import Token
 from patterns.tree import Seq, Span
 from patterns.vocabulary import ADDITIVE, CLOSERS, OPENERS, RELATIONS
 
-MAX_DEPTH = 60
-"""Deepest bracket/brace nesting we parse; Python's stack needs ~10 frames a level, and no
-real formula comes close (the deepest in the corpus is about 12)."""
-
-MAX_BAR_SCAN = 4000
-"""Tokens scanned ahead to pair a ``|`` or ``\\|``: bounds the cost on hostile input."""
-
 EMPTY = Seq(())
 """The empty operand (``= b`` with nothing on the left, an empty ``{}``)."""
+
+
 
 _RESYNC_STOP = frozenset({",", ";", ROW_BREAK, r"\end"}) | RELATIONS | ADDITIVE | CLOSERS
 
@@ -171,6 +168,8 @@ class ParsingBase:
                 while j < len(self.toks) and self.toks[j].text != "]":
                     j += 1
                 j += 1
+            if j < len(self.toks) and self.toks[j].kind not in ("open", "char"):
+                return None  # \xrightarrow\mathbb{R}: a command is no label on its own
             return self.group_end(j)
         first_end = self.group_end(i + 1)
         if first_end is None:

@@ -8,7 +8,7 @@ so anything on screen maps back to the source.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 
 Span = tuple[int, int]
@@ -282,6 +282,15 @@ class Hole(Node):
     """A template hole ``?name``: matches any sub-expression (only in pattern templates)."""
 
     name: str
+
+
+def covering_span(nodes: Sequence[Node]) -> Span:
+    """From the first to the last of ``nodes`` that has source: the empty operand (``p{}``,
+    nothing before ``\\cdot``) is one shared ``Seq(())`` whose span (0, 0) says nothing of
+    where it stands, so a product or binding that includes it must not stretch to offset 0."""
+    spans = [n.span for n in nodes if not (isinstance(n, Seq) and not n.items)] or [
+        n.span for n in nodes if n.span != (0, 0)] or [(0, 0)]
+    return (min(start for start, _ in spans), max(end for _, end in spans))
 
 
 def unparsed_nodes(tree: Node) -> list[Unparsed]:

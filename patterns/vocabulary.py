@@ -130,12 +130,17 @@ OPENERS = {"(": ")", "[": "]", r"\{": r"\}", r"\lfloor": r"\rfloor", r"\lceil": 
 CLOSERS = frozenset(OPENERS.values()) | {r"\right."}
 """Closing delimiters; ``\\right.`` is the invisible one that ends ``\\left\\{ ... \\right.``."""
 
+OPERATOR_GLYPHS = (RELATIONS | ADDITIVE | MULTIPLICATIVE | CLOSERS | {r"\mid", r"\rangle"}) - {
+    r"\overset", r"\stackrel", r"\xrightarrow", r"\xleftarrow"}
+"""Commands that act as an operator or a closing delimiter where they stand; alone in braces
+(``x^{\\pm}``, ``f({\\cdot})``) they are a symbol, which is how the printer writes them."""
+
 IGNORED = frozenset(
     [
         r"\,", r"\;", r"\:", r"\!", r"\ ", "~", r"\quad", r"\qquad", r"\enspace",
         r"\thinspace", r"\medspace", r"\thickspace", r"\negthinspace", r"\negmedspace",
         r"\negthickspace", r"\hfill", r"\displaystyle", r"\textstyle", r"\scriptstyle",
-        r"\scriptscriptstyle", r"\limits", r"\nolimits", r"\nonumber", r"\notag",
+        r"\scriptscriptstyle", r"\limits", r"\nolimits", r"\displaylimits", r"\nonumber", r"\notag",
         r"\allowbreak", r"\nobreak", r"\strut", r"\mathstrut", r"\relax", r"\big",
         r"\left", r"\right", "&", r"\protect", r"\noindent", r"\centering", r"\/",
         r"\hline", r"\newline", r"\medskip", r"\smallskip", r"\bigskip", r"\linebreak",

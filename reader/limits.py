@@ -8,6 +8,12 @@ limits here too, so that one file answers "how big can an input get?".
 
 from __future__ import annotations
 
+# The parser's and matcher's budgets live in patterns.limits (patterns cannot import the
+# reader); re-exported here so that this file lists every limit.
+from patterns.limits import MAX_BAR_SCAN as MAX_BAR_SCAN
+from patterns.limits import MAX_PARSE_DEPTH as MAX_PARSE_DEPTH
+from patterns.limits import MAX_PERMUTATION_ITEMS as MAX_PERMUTATION_ITEMS
+
 # --- Reading files -------------------------------------------------------------------------------
 
 MAX_TEX_FILE_BYTES = 8 * 1024 * 1024

@@ -144,6 +144,8 @@ def _stack(op: Box, boxes: list[Box], *, below: bool) -> list[Box]:
     row = sorted((b for b in near if abs(b.baseline - level) < 0.6 * b.size
                   or (b.composite and abs(b.cy - seeds[0].cy) < b.size)), key=lambda b: b.x0)
     kept: list[Box] = [s for s in row if s in seeds]
+    if not kept:
+        return []  # the seeds share no line: two rows of limits far apart, a zero-size glyph
     left, right = min(b.x0 for b in kept), max(b.x1 for b in kept)
     grown = True
     while grown:

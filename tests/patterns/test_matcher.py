@@ -118,3 +118,11 @@ def test_relations_match_inside_chains_and_mirror_inequalities() -> None:
 
 def test_odot_counts_as_a_product() -> None:
     assert _binds(r"?s ?e", r"\sigma \odot \epsilon", s=r"\sigma", e=r"\epsilon")
+
+
+def test_a_hole_taking_the_rest_of_a_product_quotes_only_its_own_source() -> None:
+    """Found by fuzzing: an empty factor (``a \\cdot{} \\cdot b``) among the rest stretched the
+    rebuilt binding back to offset 0, so the reader quoted the whole equation as its role."""
+    latex = r"y = a \cdot{} \cdot b"
+    found = _first(r"?l = ?w \cdot ?x", latex)
+    assert found is not None and found["x"].span == (20, 21)

@@ -213,6 +213,39 @@ def test_spans_map_back_to_the_source() -> None:
     assert latex[prediction.span[0] : prediction.span[1]] == r"\epsilon_\theta(x_t)"
 
 
+@pytest.mark.parametrize("latex", [r"a\mathbf{{}}\sim p{{}}\sim p", r"p(|x) + \cdot y",
+                                   r"{\boldsymbol{}} \cdot{}}"])
+def test_an_empty_operand_does_not_pull_spans_out_of_place(latex: str) -> None:
+    """Found by fuzzing: the empty operand (``{}``, nothing before ``|`` or ``\\cdot``) is one
+    shared node spanning (0, 0), and a product ending in it ended at offset 0."""
+    for node in parse_math(latex).walk():
+        if node.span != (0, 0):
+            assert 0 < node.span[1] and node.span[0] <= node.span[1] <= len(latex), node
+    product = parse_math("x + p{}")
+    assert isinstance(product, Add) and product.terms[1].span == (4, 5)
+
+
+@pytest.mark.parametrize("latex", ["x + \\", r"y^\xrightarrow\star(x)", r"y^\choose\star(x)",
+                                   r"\frac\\ b", "\\xrightarrowℝ"])
+def test_what_has_no_glyph_is_unparsed_not_a_symbol(latex: str) -> None:
+    """Found by fuzzing: these became symbols that no LaTeX prints back (``{\\}``)."""
+    assert unparsed_nodes(parse_math(latex))
+
+
+def test_displaylimits_is_a_spelling_of_limits_and_never_crashes() -> None:
+    """Found by fuzzing: ``\\displaylimits`` alone raised (parse_math must never raise), and
+    after a sum it swallowed the limits as factors of the body."""
+    assert parse_math(r"\sum\displaylimits_{i=1}^n x_i") == parse_math(r"\sum_{i=1}^n x_i")
+    assert parse_math(r"\displaylimits") is not None
+
+
+def test_a_right_dot_closes_its_bracket_before_a_row_break() -> None:
+    """Found by fuzzing: after ``\\left\\{ ... \\right.`` every ``\\\\`` looked like the wrap
+    of a bracket still open, so two statements ran together into one relation."""
+    tree = parse_math(r"f = \left\{ x \right. \\ g = 2")
+    assert isinstance(tree, Rows) and len(tree.rows) == 2
+
+
 def test_deep_nesting_is_refused_not_crashed() -> None:
     tree = parse_math("{" * 100_000 + "x" + "}" * 100_000)
     assert isinstance(tree, Unparsed) and "nested deeper" in tree.reason

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,6 +69,50 @@ def test_generated_formulas_round_trip(latex: str) -> None:
     max_size=30).map(" ".join))
 def test_random_input_never_raises_and_round_trips(latex: str) -> None:
     _round_trip(latex)
+
+
+FOUND_BY_FUZZING = [
+    r"\mathbb\cdot",  # a font on an operator glyph survives its braces
+    r"x^\pm + y^\le + z_\mid + a^\to + b^\rangle + c_\}",  # operator glyphs as scripts
+    r"\tilde\cdot{x}_2",  # an operator glyph is never a macro call
+    r"{\le\mathbf{a}}\sim p",  # a relation as a relation's operand
+    r"\nabla^2_x f(\bar x) = \partial_t^2 u",  # prefix operators with scripts
+    r"\sum_{\substack{e \ne d \\ e \in h^{-1}(h(d))}} x_d",  # rows inside a script
+    r"f = {\textstyle \min_\gamma} \left\{a_i\right\}_{i=1}^m + {\sum_i x_i} y",
+    r"{D \choose 2} + \binom{n}{k}",
+    r"\textcolor{blue}{\text{expert}}(x) + {\rm supp}(\alpha) - {\rm diag}(\rho^t)^{-1}",
+    r"\int p(x)\log p(x){\rm d}x",  # a braced d inside an integral's operator argument
+    r"\log \sinh{ ( \Vert u \Vert_{L} ) }",  # a bracket as an operator's argument
+    r"\textnormal{Max-SW}(\alpha, \beta)",  # an operator name with a hyphen
+    r"p(s=1 \textrm{~}\arrowvert\textrm{~} x) + \0" "\x08",  # unknown commands before braces
+    r"\alpha_n = 0 \qquad{\textit{or}}\qquad y_n \left(w + b\right)",
+    r"\underbrace{a}_{\text{std.\ }=\;1}",  # a trailing control space in text
+    r"*′*\alpha",  # a leading product sign before a product
+    r"0\ 0 + 1\,000",  # spacing inside a number is not part of it
+    r"x(,y) + x(,)",  # only the comma made these calls
+    r"\not\frac{c|c}′",  # an unknown macro's arguments end where its braces do
+    r"{\mathcal{∂Q}}(x,u) + \pmb\partial f",  # a font does not make ∂ a symbol, or lose it
+    r"\mathbb{E}\not",  # a lone \not does not join the \right] printed after it
+    r"\not\left\alpha",  # and, kept off \left, it does not join the factor after it
+    r"81 {160} = \frac1 2 + \not00",  # digits a blank apart would be one number
+    r"a = b \cdot, \\ c = d",  # a row ending in an operator is still a row of its own
+    r"\bf\bf$",  # unknown commands in a row, each before a brace
+    r"\frac 1\log {1\sum60} + \arg\alpha\mathbb\sum",  # an operator inside an argument
+    r"\sum\left\}\le",  # a relation with nothing on either side is not the symbol ≤
+    r"\nabla{1 + \exp (- x)} + \log{a, b}",  # a braced sum or list as an operator's argument
+    r"p({\mathcal{M};\mathcal{M}}; \varphi) + f({a, b}) + g({x | y}, z)",  # braced lists
+    r"\underset{\theta}{\operatorname{arg\,min}} L(\theta) + \underset{a}{\log x}",
+    r"\overset{n}{\underset{i=1}{\sum}} x_i + \underset{x}{\sum_i y}",
+    r"y\underset^\star(x) + {y \star} z",  # product signs as script bases and factors
+]
+"""Minimal inputs the fuzzer (tests/fuzz) found not to survive parse → print → parse."""
+
+
+@pytest.mark.parametrize("latex", FOUND_BY_FUZZING)
+def test_what_fuzzing_found_round_trips(latex: str) -> None:
+    tree = parse_math(latex)
+    assert not unparsed_nodes(tree), unparsed_nodes(tree)
+    assert parse_math(to_latex(tree)) == tree, to_latex(tree)
 
 
 def test_every_equation_of_the_sample_paper_round_trips() -> None:

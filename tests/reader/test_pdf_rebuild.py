@@ -310,3 +310,13 @@ def test_a_rule_with_nothing_near_it_is_reported() -> None:
     result = rebuild([glyph("x", "CMMI10", 100)], [Rule(200, 230, B - BAR)])
     assert result.latex == "x"
     assert result.issues == ("a rule with nothing around it",)
+
+
+def test_limits_on_two_lines_far_apart_do_not_break_the_rebuild() -> None:
+    """Found by fuzzing: glyphs under a ∑ on baselines 10 pt apart share no line of limits
+    (as two rows of a \\substack may not); the stack search crashed on an empty row."""
+    result = rebuild([hanging("X", "CMEX10", 100, B - 9.46, width=14.4),
+                      glyph("i", "CMMI7", 104.0, rise=-8.2, size=SCRIPT, width=2.8),
+                      glyph("j", "CMMI7", 104.0, rise=-18.6, size=SCRIPT, width=2.8),
+                      glyph("x", "CMMI10", 116.5, width=5.7)])
+    assert result.latex.startswith(r"\sum") and result.latex.endswith("x")
