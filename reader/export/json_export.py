@@ -61,18 +61,11 @@ def equation_json(item: AnnotatedEquation, notes: Sequence[Note] = ()) -> dict:
     }
 
 
-def paper_json(annotated: AnnotatedPaper, notes: Mapping[str, Sequence[Note]] | None = None,
-               *, orphans: Sequence[Note] = ()) -> dict:
-    """The schema-1 document; ``notes`` maps equation ids to their notes (none by default)."""
-    notes = notes or {}
-    return _document(annotated, [equation_json(e, notes.get(e.equation.id, ()))
-                                 for e in annotated.equations], orphans)
-
-
 def paper_json_pieces(annotated: AnnotatedPaper,
                       notes: Mapping[str, Sequence[Note]] | None = None, *,
                       orphans: Sequence[Note] = ()) -> Iterator[str]:
-    """``dumps(paper_json(...))`` in pieces, one equation at a time.
+    """The schema-1 document, as indented JSON text in pieces, one equation at a time;
+    ``notes`` maps equation ids to their notes (none by default).
 
     A book's JSON is 14 million characters; held whole (4 bytes each once one is a math
     letter like 𝔼) with json's intermediate pieces it took ~170 MB. Written piece by piece,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.sources.pdf_glyphs import Glyph
+from reader.sources.pdf_glyphs import Extent, Glyph
 from reader.sources.pdf_tokens import TokenKind, glyph_token
 
 
 @dataclass(slots=True)
-class Box:
+class Box(Extent):
     latex: str
     kind: TokenKind | str
     x0: float
@@ -26,18 +26,6 @@ class Box:
     size: float
     composite: bool = False
     """True for a structure (fraction, radical, …): never a script by its baseline alone."""
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
 
 
 @dataclass(slots=True)

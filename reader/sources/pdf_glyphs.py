@@ -20,8 +20,31 @@ RULE_MIN_WIDTH = 2.5
 """Points; shorter strokes are dots or glyph debris, not bars."""
 
 
+class Extent:
+    """The centre and width of anything with a box (``x0``, ``y0``, ``x1``, ``y1``): glyphs as
+    printed and the boxes the rebuild merges them into."""
+
+    __slots__ = ()
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
 @dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(Extent):
     """One character as printed: what it is, in which font, and where."""
 
     char: str
@@ -33,14 +56,6 @@ class Glyph:
     y1: float
     baseline: float
     """The y of the glyph's origin: scripts sit above or below their base's baseline."""
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
 
     @property
     def hanging_ink(self) -> tuple[float, float] | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.export.json_export import SCHEMA_VERSION, dumps, equation_json, paper_json
+from reader.export.json_export import SCHEMA_VERSION, equation_json, paper_json_pieces
 from tests.reader.export_fixtures import (
     SAMPLE,
     by_label,
@@ -21,8 +21,13 @@ from tests.reader.export_fixtures import (
 NOTE_KEYS = {"id", "author", "created", "updated", "text", "symbol"}
 
 
+def exported(*args: object, **kwargs: object) -> dict:
+    """The JSON document as ``annotate --format json`` writes it, piece by piece, read back."""
+    return json.loads("".join(paper_json_pieces(*args, **kwargs)))
+
+
 def test_notes_sit_under_their_equation() -> None:
-    data = json.loads(dumps(paper_json(sample(), sample_notes(), orphans=orphan_notes())))
+    data = exported(sample(), sample_notes(), orphans=orphan_notes())
     assert data["schema"] == SCHEMA_VERSION == 1
     equations = {eq["id"]: eq for eq in data["equations"]}
     ddpm = equations[by_label("eq:ddpm-loss").equation.id]
@@ -44,7 +49,7 @@ def test_notes_sit_under_their_equation() -> None:
 
 
 def test_without_notes_the_fields_are_empty_and_the_rest_unchanged() -> None:
-    data = paper_json(sample())
+    data = exported(sample())
     assert data["orphaned_notes"] == []
     assert all(eq["notes"] == [] for eq in data["equations"])
     item = by_label("eq:loglik")
@@ -73,3 +78,10 @@ def test_the_command_exports_the_notes_saved_beside_the_paper(tmp_path: Path) ->
     result = eqlens("annotate", str(folder / "sample.tex"), "--only-notes")
     assert result.returncode == 0, result.stderr
     assert "> **Grace**" in result.stdout and "Compare with (8)." in result.stdout
+
+
+def test_a_paper_without_equations_is_still_one_json_document() -> None:
+    from dataclasses import replace
+
+    data = exported(replace(sample(), equations=()))
+    assert data["equations"] == [] and data["schema"] == SCHEMA_VERSION

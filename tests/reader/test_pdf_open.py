@@ -20,6 +20,7 @@ from reader.sources.pdf_scrambled import (
     is_foreign_glyph,
     scrambled_fonts,
 )
+from tests.robustness.hostile_inputs import many_pages_pdf, scanned_pdf
 
 pymupdf = pytest.importorskip("pymupdf")
 
@@ -107,13 +108,7 @@ def test_owner_password_only_opens(tmp_path: Path) -> None:
 
 
 def test_image_only_pdf_is_refused_as_a_scan(tmp_path: Path) -> None:
-    doc = pymupdf.open()
-    pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 80), False)
-    pixmap.clear_with(200)
-    for _ in range(3):
-        page = doc.new_page()
-        page.insert_image(page.rect, pixmap=pixmap)
-    doc.save(tmp_path / "scan.pdf")
+    scanned_pdf(tmp_path / "scan.pdf")
     message = _refusal(tmp_path / "scan.pdf")
     assert "no text layer" in message and "OCR" in message and "eqlens open" in message
 
@@ -135,10 +130,7 @@ def test_short_text_without_images_opens(tmp_path: Path) -> None:
 
 def test_two_thousand_pages_are_refused_before_reading_them(tmp_path: Path,
                                                              monkeypatch) -> None:
-    doc = pymupdf.open()
-    for _ in range(2_000):
-        doc.new_page(width=20, height=20)
-    doc.save(tmp_path / "huge.pdf")
+    many_pages_pdf(tmp_path / "huge.pdf")
 
     def no_page(*args: object, **kwargs: object) -> None:
         raise AssertionError("a page was loaded before the page count was checked")

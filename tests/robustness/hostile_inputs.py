@@ -188,7 +188,8 @@ def _truncated_pdf(path: Path) -> None:
     path.write_bytes(data[: len(data) // 3])
 
 
-def _many_pages_pdf(path: Path) -> None:
+def many_pages_pdf(path: Path) -> None:
+    """2,000 tiny blank pages: over the page limit, cheap to write."""
     import pymupdf
 
     doc = pymupdf.open()
@@ -197,7 +198,8 @@ def _many_pages_pdf(path: Path) -> None:
     doc.save(path)
 
 
-def _scanned_pdf(path: Path) -> None:
+def scanned_pdf(path: Path) -> None:
+    """Three pages that are only an image each: a scan without a text layer."""
     import pymupdf
 
     doc = pymupdf.open()
@@ -254,8 +256,8 @@ HOSTILE: list[Hostile] = [
     Hostile("pdf-truncated", _pdf("truncated.pdf", _truncated_pdf), 1, ("damaged",)),
     Hostile("pdf-garbage", _pdf("garbage.pdf", _garbage_pdf), 1, ("damaged",)),
     Hostile("pdf-encrypted", _pdf("locked.pdf", _encrypted_pdf), 1, ("password",)),
-    Hostile("pdf-2000-pages", _pdf("huge.pdf", _many_pages_pdf), 1, ("2,000 pages",)),
-    Hostile("pdf-scanned", _pdf("scan.pdf", _scanned_pdf), 1, ("no text layer",)),
+    Hostile("pdf-2000-pages", _pdf("huge.pdf", many_pages_pdf), 1, ("2,000 pages",)),
+    Hostile("pdf-scanned", _pdf("scan.pdf", scanned_pdf), 1, ("no text layer",)),
     # notes
     Hostile("corrupt-notes", _corrupt_sidecar, 1, ("notes",)),
 ]
